@@ -1,0 +1,310 @@
+/**
+ * The workspace schema, as ordered migrations. A workspace file records the version it was
+ * written with in `PRAGMA user_version`; opening an older file runs the missing migrations,
+ * opening a newer one is refused (we cannot know what its extra structure means).
+ *
+ * Naming: tables are singular nouns from the domain glossary (DOMAIN.md); months are `YYYY-MM`
+ * text, dates `YYYY-MM-DD` text (ISO sorts and compares as text), FTE are REAL, money in euro
+ * REAL, NIS codes five-digit TEXT. Every domain table has an INTEGER PRIMARY KEY `id` (or a
+ * natural text key for reference data), so the one mutation door can address any row.
+ */
+
+/** "PJLP" — identifies a Pijlerplan workspace among SQLite files (PRAGMA application_id). */
+export const APPLICATION_ID = 0x504a4c50;
+
+export type Migration = { version: number; description: string; sql: string };
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'Foundation: reference data, organigram, planning, pilots, import and audit logs',
+    sql: /* sql */ `
+      -- Workspace facts: name, creation time, data date, whether it is the demo.
+      CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT
+      ) WITHOUT ROWID;
+
+      ---------------------------------------------------------------- reference data
+      -- The 15 referentieregio's plus the city networks Antwerpen, Gent and Brussel make the
+      -- 18 fourth-pillar networks; AgII's six regional teams are regions of kind 'agii'.
+      CREATE TABLE region (
+        code       TEXT PRIMARY KEY,
+        name       TEXT NOT NULL,
+        kind       TEXT NOT NULL CHECK (kind IN ('network', 'agii')),
+        sort_order INTEGER NOT NULL DEFAULT 0
+      ) WITHOUT ROWID;
+
+      -- Municipalities on the 2025 map (285 in Flanders) plus Brussels' 19.
+      CREATE TABLE municipality (
+        nis_code              TEXT PRIMARY KEY CHECK (length(nis_code) = 5),
+        name                  TEXT NOT NULL,
+        arrondissement        TEXT,
+        province              TEXT,
+        reference_region_code TEXT REFERENCES region (code),
+        network_code          TEXT REFERENCES region (code),
+        agii_region_code      TEXT REFERENCES region (code),
+        inhabitants_2020      INTEGER CHECK (inhabitants_2020 IS NULL OR inhabitants_2020 >= 0)
+      ) WITHOUT ROWID;
+
+      -- Old (2019–2024 map) NIS code → 2025 code; imports use it to map old codes.
+      CREATE TABLE municipality_crosswalk (
+        nis_code_2024 TEXT PRIMARY KEY CHECK (length(nis_code_2024) = 5),
+        name_2024     TEXT NOT NULL,
+        nis_code_2025 TEXT NOT NULL,
+        name_2025     TEXT NOT NULL,
+        changed       INTEGER NOT NULL DEFAULT 0 CHECK (changed IN (0, 1))
+      ) WITHOUT ROWID;
+
+      -- Expected newcomers per municipality and year (demand model input).
+      CREATE TABLE newcomer_forecast (
+        nis_code  TEXT NOT NULL REFERENCES municipality (nis_code),
+        year      INTEGER NOT NULL,
+        newcomers REAL NOT NULL CHECK (newcomers >= 0),
+        source    TEXT,
+        PRIMARY KEY (nis_code, year)
+      ) WITHOUT ROWID;
+
+      ---------------------------------------------------------------- organigram
+      CREATE TABLE org_unit (
+        id          INTEGER PRIMARY KEY,
+        code        TEXT NOT NULL UNIQUE,
+        name        TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('agency', 'division', 'region_team', 'team', 'service')),
+        parent_id   INTEGER REFERENCES org_unit (id),
+        region_code TEXT REFERENCES region (code),
+        valid_from  TEXT,
+        valid_to    TEXT,
+        sort_order  INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX org_unit_parent ON org_unit (parent_id);
+
+      -- The editable role list (trajectbegeleider, netwerkcoach, …).
+      CREATE TABLE role (
+        id         INTEGER PRIMARY KEY,
+        code       TEXT NOT NULL UNIQUE,
+        name       TEXT NOT NULL,
+        is_pillar4 INTEGER NOT NULL DEFAULT 0 CHECK (is_pillar4 IN (0, 1))
+      );
+
+      CREATE TABLE person (
+        id           INTEGER PRIMARY KEY,
+        code         TEXT NOT NULL UNIQUE,
+        name         TEXT NOT NULL,
+        contract_fte REAL NOT NULL DEFAULT 1 CHECK (contract_fte > 0 AND contract_fte <= 1),
+        email        TEXT,
+        valid_from   TEXT,
+        valid_to     TEXT
+      );
+
+      -- A position (functie) sits in one unit and reports to one position (solid line).
+      -- pillar4_share is the part of the position's budgeted FTE that goes to the fourth pillar.
+      CREATE TABLE position (
+        id             INTEGER PRIMARY KEY,
+        code           TEXT NOT NULL UNIQUE,
+        unit_id        INTEGER NOT NULL REFERENCES org_unit (id),
+        title          TEXT NOT NULL,
+        role_id        INTEGER REFERENCES role (id),
+        budget_fte     REAL NOT NULL DEFAULT 1 CHECK (budget_fte >= 0),
+        pillar4_share  REAL NOT NULL DEFAULT 0 CHECK (pillar4_share >= 0 AND pillar4_share <= 1),
+        reports_to_id  INTEGER REFERENCES position (id),
+        grade          TEXT,
+        annual_cost    REAL,
+        valid_from     TEXT,
+        valid_to       TEXT
+      );
+      CREATE INDEX position_unit ON position (unit_id);
+      CREATE INDEX position_reports_to ON position (reports_to_id);
+
+      -- Who holds a position, and for how much of their contract. A position without a
+      -- current assignment is a vacancy (vacature). A person may hold several positions.
+      CREATE TABLE assignment (
+        id          INTEGER PRIMARY KEY,
+        position_id INTEGER NOT NULL REFERENCES position (id),
+        person_id   INTEGER NOT NULL REFERENCES person (id),
+        fte         REAL NOT NULL CHECK (fte > 0),
+        valid_from  TEXT,
+        valid_to    TEXT
+      );
+      CREATE INDEX assignment_position ON assignment (position_id);
+      CREATE INDEX assignment_person ON assignment (person_id);
+
+      -- Cross-unit links (transversale samenwerking): dotted lines between positions or units.
+      CREATE TABLE cross_unit_link (
+        id               INTEGER PRIMARY KEY,
+        from_position_id INTEGER REFERENCES position (id),
+        from_unit_id     INTEGER REFERENCES org_unit (id),
+        to_position_id   INTEGER REFERENCES position (id),
+        to_unit_id       INTEGER REFERENCES org_unit (id),
+        label            TEXT NOT NULL,
+        CHECK ((from_position_id IS NULL) <> (from_unit_id IS NULL)),
+        CHECK ((to_position_id IS NULL) <> (to_unit_id IS NULL))
+      );
+
+      ---------------------------------------------------------------- planning
+      CREATE TABLE scenario (
+        id           INTEGER PRIMARY KEY,
+        name         TEXT NOT NULL UNIQUE,
+        description  TEXT,
+        based_on_id  INTEGER REFERENCES scenario (id),
+        status       TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'approved')),
+        created_at   TEXT NOT NULL,
+        approved_at  TEXT
+      );
+
+      -- Demand-model assumptions per scenario (caseload, hours per newcomer, shares…).
+      CREATE TABLE scenario_assumption (
+        scenario_id INTEGER NOT NULL REFERENCES scenario (id) ON DELETE CASCADE,
+        key         TEXT NOT NULL,
+        value       REAL NOT NULL,
+        PRIMARY KEY (scenario_id, key)
+      ) WITHOUT ROWID;
+
+      -- The editable activity list (fourth pillar, NT2 guidance, …).
+      CREATE TABLE activity (
+        code       TEXT PRIMARY KEY,
+        name       TEXT NOT NULL,
+        is_pillar4 INTEGER NOT NULL DEFAULT 0 CHECK (is_pillar4 IN (0, 1)),
+        sort_order INTEGER NOT NULL DEFAULT 0
+      ) WITHOUT ROWID;
+
+      -- Time-phased allocation: one row per scenario × position (and person, if filled) ×
+      -- activity × region × month. Months make roll-ups to quarters and years plain SQL.
+      CREATE TABLE allocation (
+        id          INTEGER PRIMARY KEY,
+        scenario_id INTEGER NOT NULL REFERENCES scenario (id) ON DELETE CASCADE,
+        position_id INTEGER NOT NULL REFERENCES position (id),
+        person_id   INTEGER REFERENCES person (id),
+        activity_code TEXT NOT NULL REFERENCES activity (code),
+        region_code TEXT REFERENCES region (code),
+        nis_code    TEXT REFERENCES municipality (nis_code),
+        month       TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+        fte         REAL NOT NULL CHECK (fte >= 0)
+      );
+      CREATE INDEX allocation_scenario_month ON allocation (scenario_id, month);
+      CREATE INDEX allocation_position ON allocation (position_id);
+      CREATE INDEX allocation_person ON allocation (person_id);
+
+      ---------------------------------------------------------------- pilots (proeftuinen)
+      CREATE TABLE pilot (
+        id                   INTEGER PRIMARY KEY,
+        code                 TEXT NOT NULL UNIQUE,
+        name                 TEXT NOT NULL,
+        lead_nis_code        TEXT REFERENCES municipality (nis_code),
+        coordinator          TEXT,
+        budget_eur           REAL CHECK (budget_eur IS NULL OR budget_eur >= 0),
+        cofinancing_eur      REAL CHECK (cofinancing_eur IS NULL OR cofinancing_eur >= 0),
+        start_date           TEXT,
+        end_date             TEXT,
+        target_participants  INTEGER,
+        reached_participants INTEGER,
+        target_buddy_pairs   INTEGER,
+        reached_buddy_pairs  INTEGER,
+        activity_hours       REAL,
+        interim_evaluation   TEXT,
+        final_evaluation     TEXT,
+        is_fictional         INTEGER NOT NULL DEFAULT 1 CHECK (is_fictional IN (0, 1)),
+        source_note          TEXT
+      );
+
+      CREATE TABLE pilot_municipality (
+        pilot_id INTEGER NOT NULL REFERENCES pilot (id) ON DELETE CASCADE,
+        nis_code TEXT NOT NULL REFERENCES municipality (nis_code),
+        role     TEXT NOT NULL DEFAULT 'partner' CHECK (role IN ('lead', 'partner')),
+        PRIMARY KEY (pilot_id, nis_code)
+      ) WITHOUT ROWID;
+
+      -- Approaches: buddy, volunteering, internship, language internship, leisure club, care
+      -- home, neighbourhood centre, other.
+      CREATE TABLE pilot_approach (
+        pilot_id INTEGER NOT NULL REFERENCES pilot (id) ON DELETE CASCADE,
+        approach TEXT NOT NULL,
+        PRIMARY KEY (pilot_id, approach)
+      ) WITHOUT ROWID;
+
+      ---------------------------------------------------------------- imports and audit
+      -- Every import: what came in, from which file (SHA-256), how it was mapped, the counts,
+      -- and the validation report. undone_at is set when the import is undone.
+      CREATE TABLE import_log (
+        id             INTEGER PRIMARY KEY,
+        started_at     TEXT NOT NULL,
+        finished_at    TEXT,
+        user_name      TEXT,
+        file_name      TEXT NOT NULL,
+        file_sha256    TEXT NOT NULL,
+        file_size      INTEGER NOT NULL,
+        sheet          TEXT,
+        target_kind    TEXT NOT NULL CHECK (target_kind IN ('raw', 'entity')),
+        target         TEXT NOT NULL,
+        mapping_json   TEXT,
+        rows_read      INTEGER NOT NULL DEFAULT 0,
+        rows_inserted  INTEGER NOT NULL DEFAULT 0,
+        rows_updated   INTEGER NOT NULL DEFAULT 0,
+        rows_deleted   INTEGER NOT NULL DEFAULT 0,
+        rows_rejected  INTEGER NOT NULL DEFAULT 0,
+        report_json    TEXT,
+        undone_at      TEXT
+      );
+
+      -- A saved column mapping, applied again when a file with the same layout comes back.
+      CREATE TABLE import_template (
+        id           INTEGER PRIMARY KEY,
+        name         TEXT NOT NULL,
+        target       TEXT NOT NULL,
+        fingerprint  TEXT NOT NULL,
+        options_json TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        UNIQUE (target, fingerprint)
+      );
+
+      -- Raw tables imported by analysts (any sheet → an SQL table), so the app can list them
+      -- apart from its own tables.
+      CREATE TABLE dataset (
+        table_name TEXT PRIMARY KEY,
+        label      TEXT NOT NULL,
+        import_id  INTEGER REFERENCES import_log (id),
+        created_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TABLE audit_log (
+        id        INTEGER PRIMARY KEY,
+        at        TEXT NOT NULL,
+        user_name TEXT,
+        action    TEXT NOT NULL,
+        summary   TEXT NOT NULL,
+        details_json TEXT
+      );
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** Tables the app owns; a raw import may not take one of these names. */
+export const DOMAIN_TABLES = [
+  'meta',
+  'region',
+  'municipality',
+  'municipality_crosswalk',
+  'newcomer_forecast',
+  'org_unit',
+  'role',
+  'person',
+  'position',
+  'assignment',
+  'cross_unit_link',
+  'scenario',
+  'scenario_assumption',
+  'activity',
+  'allocation',
+  'pilot',
+  'pilot_municipality',
+  'pilot_approach',
+  'import_log',
+  'import_template',
+  'dataset',
+  'audit_log',
+] as const;
+
+export type DomainTable = (typeof DOMAIN_TABLES)[number];

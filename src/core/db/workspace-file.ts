@@ -1,0 +1,128 @@
+import type { Database, SqlJsStatic } from 'sql.js';
+import { err, ok, type Result } from '../result';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema';
+
+/** The 16-byte magic every SQLite 3 database file starts with. */
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+/**
+ * sql.js has no ICU: LOWER/LIKE fold only ASCII. `fold(text)` lowercases and strips accents so
+ * a search for "eleonore" finds "Éléonore" and "oostende" finds "Oostende".
+ */
+export function foldText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return String(value)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLocaleLowerCase('nl-BE');
+}
+
+/**
+ * Per-connection set-up. sql.js closes and reopens the connection inside `export()`, which
+ * drops registered functions and pragmas, so this runs after every export as well as on open.
+ */
+export function prepareConnection(db: Database): void {
+  db.run('PRAGMA foreign_keys = ON');
+  db.create_function('fold', foldText);
+}
+
+/** A fresh, empty workspace at the current schema version. */
+export function createWorkspaceDb(SQL: SqlJsStatic): Database {
+  const db = new SQL.Database();
+  db.run(`PRAGMA application_id = ${APPLICATION_ID}`);
+  const migrated = migrate(db, 0);
+  if (!migrated.ok) throw new Error(migrated.error.message); // our own schema: a bug, not input
+  prepareConnection(db);
+  return db;
+}
+
+function pragmaNumber(db: Database, pragma: string): number {
+  const rows = db.exec(`PRAGMA ${pragma}`);
+  return Number(rows[0]?.values[0]?.[0] ?? 0);
+}
+
+/** Runs the migrations after `fromVersion`, each in its own transaction. */
+function migrate(db: Database, fromVersion: number): Result<number> {
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= fromVersion) continue;
+    try {
+      db.run('BEGIN');
+      db.exec(migration.sql);
+      db.run(`PRAGMA user_version = ${migration.version}`);
+      db.run('COMMIT');
+    } catch (error) {
+      db.run('ROLLBACK');
+      return err('migration-failed', `De werkruimte kon niet bijgewerkt worden naar versie ${migration.version}: ${String(error)}`, {
+        version: migration.version,
+      });
+    }
+  }
+  return ok(SCHEMA_VERSION);
+}
+
+/**
+ * Opens workspace bytes as a database, or says exactly why not. Never touches the caller's
+ * current workspace: on any failure the new connection is closed and an error returned.
+ */
+export function openWorkspaceDb(
+  SQL: SqlJsStatic,
+  bytes: Uint8Array,
+  options: { quickCheck?: boolean } = {},
+): Result<Database> {
+  const magic = new TextDecoder('latin1').decode(bytes.subarray(0, 16));
+  if (bytes.length < 100 || magic !== SQLITE_MAGIC) {
+    return err('not-sqlite', 'Dit bestand is geen Pijlerplan-werkruimte (geen SQLite-databank).');
+  }
+  let db: Database | undefined;
+  try {
+    db = new SQL.Database(bytes);
+    const applicationId = pragmaNumber(db, 'application_id');
+    if (applicationId !== APPLICATION_ID) {
+      db.close();
+      return err(
+        'not-workspace',
+        'Dit is een SQLite-databank, maar geen Pijlerplan-werkruimte (onbekende application_id).',
+      );
+    }
+    const version = pragmaNumber(db, 'user_version');
+    if (version > SCHEMA_VERSION) {
+      db.close();
+      return err(
+        'newer-version',
+        `Deze werkruimte is gemaakt met een nieuwere versie van Pijlerplan (schema ${version}; deze versie kent tot ${SCHEMA_VERSION}). Werk Pijlerplan bij om ze te openen.`,
+        { version, supported: SCHEMA_VERSION },
+      );
+    }
+    // quick_check verifies page structure and is O(pages); the full integrity_check also
+    // cross-checks every index and is the right choice for the CLI's `check`.
+    const check = db.exec(`PRAGMA ${options.quickCheck === false ? 'integrity_check' : 'quick_check'}`);
+    const verdict = String(check[0]?.values[0]?.[0] ?? '');
+    if (verdict !== 'ok') {
+      db.close();
+      return err('corrupt', `De werkruimte is beschadigd: ${verdict}`, { detail: verdict });
+    }
+    const migrated = migrate(db, version);
+    if (!migrated.ok) {
+      db.close();
+      return migrated;
+    }
+    prepareConnection(db);
+    return ok(db);
+  } catch (error) {
+    db?.close();
+    return err('corrupt', `De werkruimte is beschadigd of onvolledig: ${errorText(error)}`, {
+      detail: errorText(error),
+    });
+  }
+}
+
+/** The workspace as one SQLite file's bytes (what sql.js exports), ready to be written. */
+export function exportWorkspaceDb(db: Database): Uint8Array {
+  const bytes = db.export();
+  prepareConnection(db);
+  return bytes;
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

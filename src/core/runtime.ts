@@ -1,0 +1,65 @@
+import { loadEngine } from './db/engine';
+import { createWorkspaceDb } from './db/workspace-file';
+import type { Progress } from './handlers/context';
+import { callHandler, type HandlerArgs, type HandlerName, type HandlerValue } from './handlers';
+import type { Session } from './session';
+
+/**
+ * One host's core: the session plus the jobs in flight. The worker exposes it over Comlink; the
+ * CLI and tests use it directly. Calls are serialised (one at a time, like Actual's mutator):
+ * sql.js is single-threaded and a write must never interleave with another.
+ */
+export type CoreRuntime = {
+  call<K extends HandlerName>(
+    name: K,
+    args: HandlerArgs<K>,
+    onProgress?: (progress: Progress) => void,
+    jobId?: string,
+  ): Promise<HandlerValue<K>>;
+  /** Cancels the job started with this id; its handler stops at its next check. */
+  cancel(jobId: string): void;
+};
+
+export function createCoreRuntime(locateWasm?: () => string): CoreRuntime & {
+  session(): Promise<Session>;
+} {
+  const sessionReady: Promise<Session> = loadEngine(locateWasm).then((SQL) => ({
+    SQL,
+    db: createWorkspaceDb(SQL),
+    fileName: null,
+    dirty: false,
+  }));
+  const jobs = new Map<string, AbortController>();
+  let queue: Promise<unknown> = Promise.resolve();
+
+  return {
+    session: () => sessionReady,
+    call<K extends HandlerName>(
+      name: K,
+      args: HandlerArgs<K>,
+      onProgress?: (progress: Progress) => void,
+      jobId?: string,
+    ): Promise<HandlerValue<K>> {
+      const controller = new AbortController();
+      if (jobId) jobs.set(jobId, controller);
+      const run = async (): Promise<HandlerValue<K>> => {
+        const session = await sessionReady;
+        try {
+          return await callHandler(name, args, {
+            session,
+            progress: (progress) => onProgress?.(progress),
+            signal: controller.signal,
+          });
+        } finally {
+          if (jobId) jobs.delete(jobId);
+        }
+      };
+      const result = queue.then(run, run);
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    cancel(jobId) {
+      jobs.get(jobId)?.abort();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+import { defineHandlers } from '../handlers/context';
+
+export const workspaceHandlers = defineHandlers({});

@@ -1,0 +1,47 @@
+/**
+ * What the renderer needs from the machine it runs on. Two implementations: Electron (native
+ * dialogs, atomic writes, backups, recent files, native menu — via the preload bridge) and the
+ * browser (file input, download, IndexedDB), so the whole UI runs as a plain page in Chromium.
+ */
+export type HostFile = {
+  /** Display name, e.g. "planning-2026.pijlerplan". */
+  name: string;
+  /** Where it lives: a path in Electron, an IndexedDB key in the browser. */
+  path: string;
+  bytes: Uint8Array;
+};
+
+export type RecentFile = { name: string; path: string; openedAt: string };
+
+export type HostResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export type Host = {
+  kind: 'electron' | 'browser';
+  /** Asks the user for a workspace file and reads it; null when cancelled. */
+  openWorkspace(): Promise<HostResult<HostFile | null>>;
+  /** Reads a workspace from the recent list. */
+  openRecent(path: string): Promise<HostResult<HostFile>>;
+  /** Asks the user for a spreadsheet (xlsx, csv, …) and reads it; null when cancelled. */
+  openSpreadsheet(): Promise<HostResult<Omit<HostFile, 'path'> | null>>;
+  /**
+   * Writes the workspace: to `path` (Save), or asks for a place first when `path` is null
+   * (Save as). Electron writes atomically and keeps rotating backups. Null when cancelled.
+   */
+  saveWorkspace(
+    bytes: Uint8Array,
+    path: string | null,
+    suggestedName: string,
+  ): Promise<HostResult<{ name: string; path: string } | null>>;
+  /** Offers an exported file (xlsx, csv, png…) to the user: a save dialog or a download. */
+  saveExport(bytes: Uint8Array, suggestedName: string): Promise<HostResult<string | null>>;
+  recentFiles(): Promise<RecentFile[]>;
+  /** Shows the workspace name and the unsaved marker in the window title. */
+  setTitle(title: string, dirty: boolean): void;
+  /** Native menu items arrive here as command ids from the command registry. */
+  onCommand(listener: (commandId: string) => void): () => void;
+  /**
+   * Installs the question asked before the window closes; `isDirty` says whether there is
+   * anything to lose.
+   */
+  setCloseGuard(isDirty: () => boolean): void;
+};

@@ -1,0 +1,12 @@
+/// <reference lib="webworker" />
+import * as Comlink from 'comlink';
+import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
+import { createCoreRuntime } from '../core/runtime';
+
+/**
+ * The core runs here, off the UI thread, so a 100,000-row import or a big query never freezes
+ * the window. The renderer talks to it through the typed client in ./core-client.
+ */
+const runtime = createCoreRuntime(() => wasmUrl);
+
+Comlink.expose(runtime);
