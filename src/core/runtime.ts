@@ -2,6 +2,7 @@ import { loadEngine } from './db/engine';
 import { createWorkspaceDb } from './db/workspace-file';
 import type { Progress } from './handlers/context';
 import { callHandler, type HandlerArgs, type HandlerName, type HandlerValue } from './handlers';
+import type { ResourceLoader } from './resources';
 import type { Session } from './session';
 
 /**
@@ -20,14 +21,18 @@ export type CoreRuntime = {
   cancel(jobId: string): void;
 };
 
-export function createCoreRuntime(locateWasm?: () => string): CoreRuntime & {
+export function createCoreRuntime(options: {
+  resources: ResourceLoader;
+  locateWasm?: () => string;
+}): CoreRuntime & {
   session(): Promise<Session>;
 } {
-  const sessionReady: Promise<Session> = loadEngine(locateWasm).then((SQL) => ({
+  const sessionReady: Promise<Session> = loadEngine(options.locateWasm).then((SQL) => ({
     SQL,
     db: createWorkspaceDb(SQL),
     fileName: null,
     dirty: false,
+    resources: options.resources,
   }));
   const jobs = new Map<string, AbortController>();
   let queue: Promise<unknown> = Promise.resolve();

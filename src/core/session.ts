@@ -1,4 +1,5 @@
 import type { Database, SqlJsStatic } from 'sql.js';
+import type { ResourceLoader } from './resources';
 
 /**
  * The open workspace inside one host (the worker, a CLI run, a test). Handlers receive it via
@@ -11,4 +12,6 @@ export type Session = {
   fileName: string | null;
   /** True after any change that has not been saved. */
   dirty: boolean;
+  /** Bundled files: reference data and the demo's source spreadsheets. */
+  resources: ResourceLoader;
 };

@@ -52,9 +52,13 @@ function migrate(db: Database, fromVersion: number): Result<number> {
       db.run('COMMIT');
     } catch (error) {
       db.run('ROLLBACK');
-      return err('migration-failed', `De werkruimte kon niet bijgewerkt worden naar versie ${migration.version}: ${String(error)}`, {
-        version: migration.version,
-      });
+      return err(
+        'migration-failed',
+        `De werkruimte kon niet bijgewerkt worden naar versie ${migration.version}: ${String(error)}`,
+        {
+          version: migration.version,
+        },
+      );
     }
   }
   return ok(SCHEMA_VERSION);
@@ -95,7 +99,9 @@ export function openWorkspaceDb(
     }
     // quick_check verifies page structure and is O(pages); the full integrity_check also
     // cross-checks every index and is the right choice for the CLI's `check`.
-    const check = db.exec(`PRAGMA ${options.quickCheck === false ? 'integrity_check' : 'quick_check'}`);
+    const check = db.exec(
+      `PRAGMA ${options.quickCheck === false ? 'integrity_check' : 'quick_check'}`,
+    );
     const verdict = String(check[0]?.values[0]?.[0] ?? '');
     if (verdict !== 'ok') {
       db.close();

@@ -18,8 +18,8 @@ export type HandlerContext = {
 export type Handler<Args, Value> = (args: Args, context: HandlerContext) => Promise<Value> | Value;
 
 /** Helper that keeps a map's precise types while checking its shape. */
-export function defineHandlers<
-  const Map extends Record<string, Handler<never, unknown>>,
->(map: Map): Map {
+export function defineHandlers<const Map extends Record<string, Handler<never, unknown>>>(
+  map: Map,
+): Map {
   return map;
 }

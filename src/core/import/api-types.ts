@@ -1,0 +1,123 @@
+import type { CellValue, ColumnType, CsvDialect, SheetInfo, SheetLayout, SqlValue } from './types';
+
+/**
+ * The import wizard's contract with the core (handlers `import.*` in ./handlers.ts). The
+ * worker keeps the file's bytes between steps under `fileId`, so they cross the thread
+ * boundary once.
+ */
+
+export type ImportFile = {
+  fileId: string;
+  fileName: string;
+  fileSize: number;
+  sha256: string;
+  format: 'xlsx' | 'csv';
+  dialect?: CsvDialect;
+  sheets: SheetInfo[];
+};
+
+/** What the user may override in the preview step. */
+export type LayoutOverrides = Partial<
+  Pick<SheetLayout, 'headerRow' | 'headerRows' | 'firstDataRow' | 'lastDataRow'>
+> & {
+  columnTypes?: Record<number, ColumnType>;
+};
+
+export type ImportPreview = {
+  sheet: string;
+  layout: SheetLayout;
+  /** The first rows of the sheet as the file holds them, title rows included (0-based from 0). */
+  rows: CellValue[][];
+  /** Total rows in the sheet (all of it, not only the preview). */
+  totalRows: number;
+  /** A template saved earlier for this layout, applied automatically. */
+  template?: { id: number; name: string; target: ImportTarget; mapping: ColumnMapping };
+  /** The entity this sheet most likely holds, from its headers. */
+  suggestedTarget: ImportTarget;
+};
+
+/** Where rows go: a raw analyst table, or one of the app's entities. */
+export type ImportTarget = { kind: 'raw'; table: string } | { kind: 'entity'; entity: EntityName };
+
+export type EntityName =
+  'municipality' | 'pilot' | 'org_unit' | 'position' | 'allocation' | 'newcomer_forecast';
+
+/** A field of an entity target, for the mapping step. */
+export type EntityField = {
+  key: string;
+  /** i18n key of its label. */
+  labelKey: string;
+  type: ColumnType;
+  required: boolean;
+  /** Part of the key that identifies a row (for re-import diffs). */
+  isKey?: boolean;
+};
+
+export type EntityDefinition = { name: EntityName; labelKey: string; fields: EntityField[] };
+
+/** Entity field key → 0-based sheet column index (or null when not mapped). */
+export type ColumnMapping = Record<string, number | null>;
+
+export type ImportRequest = {
+  fileId: string;
+  sheet: string;
+  layout?: LayoutOverrides;
+  target: ImportTarget;
+  /** Required for entity targets; raw tables take every column. */
+  mapping?: ColumnMapping;
+};
+
+/** One problem found before anything is written. `row` is the 1-based row as in Excel. */
+export type ValidationIssue = {
+  sheet: string;
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+  severity: 'error' | 'warning';
+};
+
+export type CellChange = { field: string; before: SqlValue; after: SqlValue };
+
+export type DiffRow = {
+  key: string;
+  kind: 'added' | 'changed' | 'removed';
+  changes?: CellChange[];
+};
+
+export type ImportPlan = {
+  planId: string;
+  target: ImportTarget;
+  rowsRead: number;
+  validRows: number;
+  rejectedRows: number;
+  issues: ValidationIssue[];
+  /** Old-map NIS codes recognised and mapped to the 2025 map. */
+  nisMappings: { from: string; fromName: string; to: string; toName: string; rows: number }[];
+  diff: { added: number; changed: number; removed: number; unchanged: number; rows: DiffRow[] };
+};
+
+export type CommitRequest = {
+  planId: string;
+  /** false: import nothing if any row is invalid; true: import the valid rows, keep the report. */
+  acceptValidRows: boolean;
+  /** Remove rows that are no longer in the file (re-import); default false. */
+  applyRemovals?: boolean;
+  /** Save the mapping as a template under this name. */
+  saveTemplateAs?: string;
+};
+
+export type ImportLogEntry = {
+  id: number;
+  startedAt: string;
+  fileName: string;
+  fileSha256: string;
+  sheet: string | null;
+  target: string;
+  rowsRead: number;
+  rowsInserted: number;
+  rowsUpdated: number;
+  rowsDeleted: number;
+  rowsRejected: number;
+  undoneAt: string | null;
+};

@@ -1,0 +1,96 @@
+import type { Result } from '../result';
+
+/**
+ * Contract between the spreadsheet readers (csv, xlsx, detection, Belgian value parsing) and
+ * the import pipeline (mapping, validation, diff, commit). Readers turn bytes into rows of raw
+ * cells; the pipeline never sees a file format.
+ */
+
+/** A date cell from xlsx (date-formatted serial) as ISO text: `YYYY-MM-DD` or with `THH:MM:SS`. */
+export type DateCell = { date: string };
+
+/** One raw cell as the file holds it. CSV cells are always strings (or null when empty). */
+export type CellValue = string | number | boolean | null | DateCell;
+
+export type SheetInfo = {
+  name: string;
+  /** Rows in the sheet when known cheaply (CSV after a scan, xlsx from its dimension), else null. */
+  rowCount: number | null;
+  hidden?: boolean;
+};
+
+/** A merged range, 0-based inclusive (from xlsx `<mergeCell ref="A1:C1">`). */
+export type MergedRange = { top: number; left: number; bottom: number; right: number };
+
+export type CsvDialect = {
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  delimiter: ',' | ';' | '\t' | '|';
+  /** Whether a byte-order mark was present. */
+  bom: boolean;
+};
+
+export type ReadRowsOptions = {
+  signal?: AbortSignal;
+  /** Stop after this many rows (previews read ~200). */
+  maxRows?: number;
+  /** Rows per callback; large batches keep the per-row overhead low. */
+  batchSize?: number;
+};
+
+/**
+ * An opened file. `readRows` streams a sheet's rows in batches: `firstRowIndex` is the 0-based
+ * row number of `rows[0]` in the sheet (empty rows are delivered as empty arrays so row numbers
+ * stay true to what the user sees in Excel: row index + 1).
+ */
+export type WorkbookReader = {
+  format: 'xlsx' | 'csv';
+  sheets: SheetInfo[];
+  /** For CSV/TSV/TXT: the detected (or overridden) dialect. */
+  dialect?: CsvDialect;
+  merges(sheet: string): Promise<MergedRange[]>;
+  readRows(
+    sheet: string,
+    onRows: (rows: CellValue[][], firstRowIndex: number) => void | Promise<void>,
+    options?: ReadRowsOptions,
+  ): Promise<Result<{ rowCount: number }>>;
+};
+
+export type OpenWorkbookOptions = {
+  encoding?: CsvDialect['encoding'];
+  delimiter?: CsvDialect['delimiter'];
+};
+
+/** Column types the detector assigns and the user can override. */
+export type ColumnType =
+  'text' | 'integer' | 'decimal' | 'percent' | 'currency' | 'date' | 'boolean' | 'nis_code';
+
+export type ColumnLayout = {
+  /** 0-based column index in the sheet. */
+  index: number;
+  /** The header as written (multi-row/merged headers joined with " / "). */
+  header: string;
+  /** A clean SQL column name derived from the header (lowercase ascii, underscores, unique). */
+  name: string;
+  type: ColumnType;
+};
+
+/**
+ * Where the table is in a sheet: header row(s), then data rows until the last data row (title
+ * rows above and totals/notes below excluded). All 0-based sheet row indices.
+ */
+export type SheetLayout = {
+  headerRow: number;
+  /** How many rows the header spans (merged two-row headers → 2). */
+  headerRows: number;
+  firstDataRow: number;
+  lastDataRow: number;
+  columns: ColumnLayout[];
+};
+
+/** A value after Belgian-aware parsing, ready for SQLite. Dates are ISO text. */
+export type SqlValue = string | number | null;
+
+/** Why one cell could not be read as its column's type. */
+export type ValueProblem = { reason: string; expected: ColumnType };
+
+export type ParseValue = (cell: CellValue, type: ColumnType) => Result<SqlValue, ValueProblem>;
