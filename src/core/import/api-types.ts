@@ -65,7 +65,17 @@ export type ImportRequest = {
   target: ImportTarget;
   /** Required for entity targets; raw tables take every column. */
   mapping?: ColumnMapping;
+  /** Raw tables only: what to do when the table already exists. */
+  raw?: RawTableOptions;
 };
+
+/**
+ * Re-import into an existing raw table: with `keyColumn` (a clean column name) rows are matched
+ * by that column and the plan shows a diff; with `replace` the table's rows are replaced
+ * (the diff then counts every old row as removed and every new row as added). A new table
+ * needs neither.
+ */
+export type RawTableOptions = { keyColumn?: string; replace?: boolean };
 
 /** One problem found before anything is written. `row` is the 1-based row as in Excel. */
 export type ValidationIssue = {
@@ -83,6 +93,10 @@ export type DiffRow = {
   key: string;
   kind: 'added' | 'changed' | 'removed';
   changes?: CellChange[];
+  /** The 1-based Excel row the added/changed row comes from (absent for removed rows). */
+  row?: number;
+  /** For added rows: the values that will be written, by field key / column name. */
+  values?: Record<string, SqlValue>;
 };
 
 export type ImportPlan = {
@@ -94,7 +108,26 @@ export type ImportPlan = {
   issues: ValidationIssue[];
   /** Old-map NIS codes recognised and mapped to the 2025 map. */
   nisMappings: { from: string; fromName: string; to: string; toName: string; rows: number }[];
-  diff: { added: number; changed: number; removed: number; unchanged: number; rows: DiffRow[] };
+  diff: {
+    added: number;
+    changed: number;
+    removed: number;
+    unchanged: number;
+    /** At most 2,000 rows (changed first, then added, then removed); the counts are complete. */
+    rows: DiffRow[];
+    /** True when `rows` was cut short. */
+    truncated?: boolean;
+  };
+  /** The sheet and file the plan reads (for the summary step). */
+  sheet?: string;
+  fileName?: string;
+  /** Every issue counted (`issues` holds at most 1,000; the Excel export has all of them). */
+  issueCount?: number;
+  /** Raw tables: the columns the table will have, and whether it is new, merged or replaced. */
+  columns?: { name: string; header: string; type: ColumnType }[];
+  rawMode?: 'create' | 'merge' | 'replace';
+  /** The layout actually used (detected, with the user's overrides applied). */
+  layout?: SheetLayout;
 };
 
 export type CommitRequest = {
@@ -105,6 +138,8 @@ export type CommitRequest = {
   applyRemovals?: boolean;
   /** Save the mapping as a template under this name. */
   saveTemplateAs?: string;
+  /** Who imports (shown in the import log); hosts pass the OS or app user name. */
+  userName?: string;
 };
 
 export type ImportLogEntry = {
@@ -120,4 +155,34 @@ export type ImportLogEntry = {
   rowsDeleted: number;
   rowsRejected: number;
   undoneAt: string | null;
+  targetKind: 'raw' | 'entity';
+  finishedAt: string | null;
+  userName: string | null;
+  fileSize: number;
+  mapping: ColumnMapping | null;
+  /** The validation issues kept with the import (valid-rows-only imports). */
+  issueCount: number;
 };
+
+/** A saved mapping (import_template), listed by 'import.templates'. */
+export type ImportTemplate = {
+  id: number;
+  name: string;
+  target: ImportTarget;
+  mapping: ColumnMapping;
+  /** Normalised headers joined with "|": a file with the same headers gets this template. */
+  fingerprint: string;
+  updatedAt: string;
+};
+
+/** Arguments of the `import.*` handlers (see ./handlers.ts). */
+export type InspectArgs = {
+  fileName: string;
+  bytes: Uint8Array;
+  encoding?: CsvDialect['encoding'];
+  delimiter?: CsvDialect['delimiter'];
+};
+export type PreviewArgs = { fileId: string; sheet: string; layout?: LayoutOverrides };
+export type SuggestMappingArgs = PreviewArgs & { target: ImportTarget };
+export type ExportIssuesArgs = { planId: string };
+export type UndoImportArgs = { importId: number };
