@@ -3,7 +3,7 @@ import { createWorkspaceDb } from './db/workspace-file';
 import type { Progress } from './handlers/context';
 import { callHandler, type HandlerArgs, type HandlerName, type HandlerValue } from './handlers';
 import type { ResourceLoader } from './resources';
-import type { Session } from './session';
+import { createSession, type Session } from './session';
 
 /**
  * One host's core: the session plus the jobs in flight. The worker exposes it over Comlink; the
@@ -27,13 +27,9 @@ export function createCoreRuntime(options: {
 }): CoreRuntime & {
   session(): Promise<Session>;
 } {
-  const sessionReady: Promise<Session> = loadEngine(options.locateWasm).then((SQL) => ({
-    SQL,
-    db: createWorkspaceDb(SQL),
-    fileName: null,
-    dirty: false,
-    resources: options.resources,
-  }));
+  const sessionReady: Promise<Session> = loadEngine(options.locateWasm).then((SQL) =>
+    createSession(SQL, createWorkspaceDb(SQL), options.resources),
+  );
   const jobs = new Map<string, AbortController>();
   let queue: Promise<unknown> = Promise.resolve();
 

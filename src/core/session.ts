@@ -2,6 +2,21 @@ import type { Database, SqlJsStatic } from 'sql.js';
 import type { ResourceLoader } from './resources';
 
 /**
+ * One undoable step. Row edits build theirs from the recorded before/after images; a big
+ * operation (an import) may push its own, e.g. "drop the table it created". Both functions run
+ * inside a transaction opened by the history, so they only have to do the work.
+ */
+export type HistoryEntry = {
+  /** What the user did, in Dutch, shown as "Ongedaan maken: <label>". */
+  label: string;
+  undo(db: Database): void;
+  redo(db: Database): void;
+};
+
+/** Undo and redo stacks; the last element is the next step to undo/redo. */
+export type History = { undo: HistoryEntry[]; redo: HistoryEntry[] };
+
+/**
  * The open workspace inside one host (the worker, a CLI run, a test). Handlers receive it via
  * their context; only the core's mutation door changes `db`'s contents.
  */
@@ -14,4 +29,34 @@ export type Session = {
   dirty: boolean;
   /** Bundled files: reference data and the demo's source spreadsheets. */
   resources: ResourceLoader;
+  /** Undo/redo for this workspace; reset when another workspace replaces it. */
+  history: History;
+  /** Who makes the changes, for the audit and import logs (the CLI fills in the OS user). */
+  userName?: string | null;
 };
+
+export function emptyHistory(): History {
+  return { undo: [], redo: [] };
+}
+
+export function createSession(
+  SQL: SqlJsStatic,
+  db: Database,
+  resources: ResourceLoader,
+  fileName: string | null = null,
+): Session {
+  return { SQL, db, fileName, dirty: false, resources, history: emptyHistory() };
+}
+
+/**
+ * Puts another workspace in place of the current one: closes the old connection and forgets
+ * its history (its undo steps would apply to the wrong data).
+ */
+export function replaceSessionDb(session: Session, db: Database, fileName: string | null): void {
+  const old = session.db;
+  session.db = db;
+  session.fileName = fileName;
+  session.dirty = false;
+  session.history = emptyHistory();
+  if (old !== db) old.close();
+}

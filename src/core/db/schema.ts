@@ -275,6 +275,57 @@ export const MIGRATIONS: readonly Migration[] = [
         summary   TEXT NOT NULL,
         details_json TEXT
       );
+
+      ---------------------------------------------------------------- views for the screens
+      -- One row per pilot with what the Proeftuinen table shows: the lead municipality's name
+      -- and province, how many municipalities take part, and its approaches as one list.
+      CREATE VIEW pilot_overview AS
+      SELECT
+        p.id,
+        p.code,
+        p.name,
+        p.lead_nis_code,
+        lead.name AS lead_municipality,
+        lead.province,
+        (SELECT count(*) FROM pilot_municipality pm WHERE pm.pilot_id = p.id) AS municipality_count,
+        (SELECT count(*) FROM pilot_municipality pm
+          WHERE pm.pilot_id = p.id AND pm.role = 'partner') AS partner_count,
+        (SELECT group_concat(approach, ', ')
+          FROM (SELECT approach FROM pilot_approach pa WHERE pa.pilot_id = p.id ORDER BY approach)
+        ) AS approaches,
+        p.coordinator,
+        p.budget_eur,
+        p.cofinancing_eur,
+        p.start_date,
+        p.end_date,
+        p.target_participants,
+        p.reached_participants,
+        p.target_buddy_pairs,
+        p.reached_buddy_pairs,
+        p.activity_hours,
+        p.is_fictional
+      FROM pilot p
+      LEFT JOIN municipality lead ON lead.nis_code = p.lead_nis_code;
+
+      -- One row per municipality with its regions by name and how many pilots it took part in.
+      CREATE VIEW municipality_overview AS
+      SELECT
+        m.nis_code,
+        m.name,
+        m.arrondissement,
+        m.province,
+        m.reference_region_code,
+        reference_region.name AS reference_region,
+        m.network_code,
+        network.name AS network,
+        m.agii_region_code,
+        agii_region.name AS agii_region,
+        m.inhabitants_2020,
+        (SELECT count(*) FROM pilot_municipality pm WHERE pm.nis_code = m.nis_code) AS pilot_count
+      FROM municipality m
+      LEFT JOIN region reference_region ON reference_region.code = m.reference_region_code
+      LEFT JOIN region network ON network.code = m.network_code
+      LEFT JOIN region agii_region ON agii_region.code = m.agii_region_code;
     `,
   },
 ];
