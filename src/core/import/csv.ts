@@ -1,3 +1,8 @@
+import { err, ok } from '../result';
+import type { Result } from '../result';
+import { detectDelimiter, detectEncoding } from './dialect';
+import type { CellValue, CsvDialect, ReadRowsOptions } from './types';
+
 /**
  * RFC 4180 parsing of delimited text: quoted fields, doubled quotes, delimiters and newlines
  * inside quotes, CRLF or LF. Empty fields are ''. A trailing newline does not make an extra row.
@@ -35,4 +40,209 @@ export function parseCsvText(text: string, delimiter = ','): string[][] {
     rows.push(row);
   }
   return rows;
+}
+
+/**
+ * Incremental CSV parser for big files: text arrives in decoded chunks; complete rows come out,
+ * an incomplete last row waits for the next chunk. Empty fields are null (the reader contract);
+ * a blank line is an empty row so row numbers stay true to the file.
+ */
+export class CsvChunkParser {
+  private rest = '';
+  private readonly d: number;
+
+  constructor(delimiter: string) {
+    this.d = delimiter.charCodeAt(0);
+  }
+
+  /** Parse `text` (after what came before); push complete rows into `out`. */
+  push(text: string, final: boolean, out: CellValue[][]): void {
+    const s = this.rest.length > 0 ? this.rest + text : text;
+    this.rest = '';
+    const n = s.length;
+    const d = this.d;
+    let i = 0;
+    let rowStart = 0;
+    while (i < n) {
+      // Start of a row.
+      rowStart = i;
+      let c = s.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        if (c === 13) {
+          if (i + 1 >= n && !final) break;
+          i += s.charCodeAt(i + 1) === 10 ? 2 : 1;
+        } else i++;
+        out.push([]);
+        continue;
+      }
+      const row: CellValue[] = [];
+      let complete = false;
+      for (;;) {
+        // Start of a field at i (i may equal n after a trailing delimiter).
+        if (i < n && s.charCodeAt(i) === 34) {
+          let value = '';
+          let j = i + 1;
+          let segment = j;
+          let closed = false;
+          for (;;) {
+            const q = s.indexOf('"', j);
+            if (q < 0) break;
+            if (q + 1 >= n && !final) break; // the next chunk may start with a second quote
+            if (s.charCodeAt(q + 1) === 34) {
+              value += s.slice(segment, q + 1);
+              j = q + 2;
+              segment = j;
+              continue;
+            }
+            value += s.slice(segment, q);
+            i = q + 1;
+            closed = true;
+            break;
+          }
+          if (!closed) {
+            if (!final) break;
+            value += s.slice(segment);
+            i = n;
+          }
+          // Text after a closing quote (`"a"b`) is kept, as spreadsheet programs do.
+          const after = i;
+          while (i < n) {
+            c = s.charCodeAt(i);
+            if (c === d || c === 10 || c === 13) break;
+            i++;
+          }
+          if (i > after) value += s.slice(after, i);
+          row.push(value === '' ? null : value);
+        } else {
+          const j0 = i;
+          while (i < n) {
+            c = s.charCodeAt(i);
+            if (c === d || c === 10 || c === 13) break;
+            i++;
+          }
+          row.push(i > j0 ? s.slice(j0, i) : null);
+        }
+        if (i >= n) {
+          complete = final;
+          break;
+        }
+        c = s.charCodeAt(i);
+        if (c === d) {
+          i++;
+          continue;
+        }
+        if (c === 13) {
+          if (i + 1 >= n && !final) break;
+          i += s.charCodeAt(i + 1) === 10 ? 2 : 1;
+        } else i++;
+        complete = true;
+        break;
+      }
+      if (!complete) {
+        this.rest = s.slice(rowStart);
+        return;
+      }
+      out.push(row);
+    }
+    if (i < n) this.rest = s.slice(rowStart);
+  }
+}
+
+/** Rows in a delimited file, counted on the bytes (newlines outside quotes). */
+export function countCsvRows(
+  bytes: Uint8Array,
+  encoding: CsvDialect['encoding'],
+  start: number,
+): number {
+  const step = encoding === 'utf-16le' || encoding === 'utf-16be' ? 2 : 1;
+  const lo = encoding === 'utf-16be' ? 1 : 0;
+  let rows = 0;
+  let inQuotes = false;
+  let last = -1;
+  const n = bytes.length;
+  for (let i = start + lo; i < n; i += step) {
+    const b = bytes[i] as number;
+    if (step === 2 && bytes[i + (lo === 0 ? 1 : -1)] !== 0) {
+      last = b;
+      continue;
+    }
+    if (b === 34) inQuotes = !inQuotes;
+    else if (!inQuotes) {
+      if (b === 10) rows++;
+      else if (b === 13 && bytes[i + step] !== 10) rows++;
+    }
+    last = b;
+  }
+  if (last !== -1 && last !== 10 && last !== 13) rows++;
+  return rows;
+}
+
+export type CsvSource = {
+  dialect: CsvDialect;
+  /** Bytes of the BOM to skip. */
+  start: number;
+  rowCount: number;
+};
+
+/** Detect (or take the overridden) encoding and delimiter of a delimited file. */
+export function openCsv(
+  bytes: Uint8Array,
+  fileName: string,
+  options: { encoding?: CsvDialect['encoding']; delimiter?: CsvDialect['delimiter'] } = {},
+): CsvSource {
+  const detected = detectEncoding(bytes);
+  const encoding = options.encoding ?? detected.encoding;
+  // The BOM is skipped only when it matches the encoding used.
+  const start = options.encoding && options.encoding !== detected.encoding ? 0 : detected.bomLength;
+  let delimiter = options.delimiter;
+  if (!delimiter) {
+    const sample = new TextDecoder(encoding).decode(bytes.subarray(start, start + 64 * 1024));
+    const fallback = /\.tsv$/i.test(fileName) ? '\t' : ';';
+    delimiter = detectDelimiter(sample, fallback);
+  }
+  return {
+    dialect: { encoding, delimiter, bom: start > 0 },
+    start,
+    rowCount: countCsvRows(bytes, encoding, start),
+  };
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+/** Stream the rows of a delimited file in batches. */
+export async function readCsvRows(
+  bytes: Uint8Array,
+  source: CsvSource,
+  onRows: (rows: CellValue[][], firstRowIndex: number) => void | Promise<void>,
+  options: ReadRowsOptions = {},
+): Promise<Result<{ rowCount: number }>> {
+  const batchSize = options.batchSize ?? 5000;
+  const maxRows = options.maxRows ?? Infinity;
+  const decoder = new TextDecoder(source.dialect.encoding);
+  const parser = new CsvChunkParser(source.dialect.delimiter);
+  let pending: CellValue[][] = [];
+  let delivered = 0;
+  for (let pos = source.start; ; pos += CHUNK_BYTES) {
+    if (options.signal?.aborted) return err('import.cancelled', 'Het inlezen is geannuleerd.');
+    const end = Math.min(pos + CHUNK_BYTES, bytes.length);
+    const final = end >= bytes.length;
+    const text = decoder.decode(bytes.subarray(pos, end), { stream: !final });
+    parser.push(text, final, pending);
+    while (
+      pending.length >= batchSize ||
+      (final && pending.length > 0) ||
+      delivered + pending.length >= maxRows
+    ) {
+      const room = maxRows - delivered;
+      const take = Math.min(batchSize, room, pending.length);
+      const batch = take === pending.length ? pending : pending.slice(0, take);
+      pending = take === pending.length ? [] : pending.slice(take);
+      if (batch.length > 0) await onRows(batch, delivered);
+      delivered += batch.length;
+      if (delivered >= maxRows) return ok({ rowCount: delivered });
+      if (pending.length === 0) break;
+    }
+    if (final) break;
+  }
+  return ok({ rowCount: delivered });
 }

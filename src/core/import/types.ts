@@ -47,6 +47,8 @@ export type WorkbookReader = {
   sheets: SheetInfo[];
   /** For CSV/TSV/TXT: the detected (or overridden) dialect. */
   dialect?: CsvDialect;
+  /** xlsx: serials count from 1904-01-01 (pass to parseValue for serials in date columns). */
+  date1904?: boolean;
   merges(sheet: string): Promise<MergedRange[]>;
   readRows(
     sheet: string,
@@ -72,6 +74,19 @@ export type ColumnLayout = {
   /** A clean SQL column name derived from the header (lowercase ascii, underscores, unique). */
   name: string;
   type: ColumnType;
+  /**
+   * Decimal convention of the column's numbers when written as text: 'comma' (Belgian
+   * `1.234,56`, the default) or 'dot' (English `1,234.56`). Decided from the column's sample.
+   */
+  numberStyle?: NumberStyle;
+};
+
+export type NumberStyle = 'comma' | 'dot';
+
+export type ParseOptions = {
+  numberStyle?: NumberStyle;
+  /** Serials in the workbook count from 1904-01-01 (old Mac workbooks). */
+  date1904?: boolean;
 };
 
 /**
@@ -93,4 +108,8 @@ export type SqlValue = string | number | null;
 /** Why one cell could not be read as its column's type. */
 export type ValueProblem = { reason: string; expected: ColumnType };
 
-export type ParseValue = (cell: CellValue, type: ColumnType) => Result<SqlValue, ValueProblem>;
+export type ParseValue = (
+  cell: CellValue,
+  type: ColumnType,
+  options?: ParseOptions,
+) => Result<SqlValue, ValueProblem>;

@@ -1,0 +1,145 @@
+import type { CsvDialect } from './types';
+
+/**
+ * CSV dialect detection: encoding from the byte-order mark, else UTF-8 when the bytes are valid
+ * UTF-8, else Windows-1252 (what a Belgian Excel writes with "CSV (gescheiden door
+ * lijstscheidingsteken)"). Delimiter from the consistency of its count outside quotes.
+ */
+
+export type DetectedEncoding = {
+  encoding: CsvDialect['encoding'];
+  bom: boolean;
+  bomLength: number;
+};
+
+export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
+  const [b0, b1, b2] = [bytes[0], bytes[1], bytes[2]];
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf)
+    return { encoding: 'utf-8', bom: true, bomLength: 3 };
+  if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', bom: true, bomLength: 2 };
+  if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', bom: true, bomLength: 2 };
+  const utf16 = guessBomlessUtf16(bytes);
+  if (utf16) return { encoding: utf16, bom: false, bomLength: 0 };
+  return { encoding: isValidUtf8(bytes) ? 'utf-8' : 'windows-1252', bom: false, bomLength: 0 };
+}
+
+/** UTF-16 without a BOM shows as text with a zero byte in every other position. */
+function guessBomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 2000) & ~1;
+  if (n < 8) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.6 && evenZero < pairs * 0.1) return 'utf-16le';
+  if (evenZero > pairs * 0.6 && oddZero < pairs * 0.1) return 'utf-16be';
+  return null;
+}
+
+/** Strict UTF-8 validation without decoding (a whole-file decode would double the memory). */
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return false;
+    // A sequence cut off by the end of the bytes is an incomplete file, not another encoding.
+    if (i + need > n - 1) return true;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k] as number;
+      if ((c & 0xc0) !== 0x80) return false;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+    i += need + 1;
+  }
+  return true;
+}
+
+const CANDIDATES: CsvDialect['delimiter'][] = [';', ',', '\t', '|'];
+
+/**
+ * The delimiter whose count outside quotes is the same (and not zero) on the most of the first
+ * lines. Ties go to `;` first: Belgian Excel writes it, and `,` is also the decimal mark there.
+ */
+export function detectDelimiter(
+  sample: string,
+  fallback: CsvDialect['delimiter'] = ';',
+): CsvDialect['delimiter'] {
+  const lines = splitLogicalLines(sample, 60);
+  if (lines.length === 0) return fallback;
+  let best: CsvDialect['delimiter'] = fallback;
+  let bestScore = 0;
+  for (const d of CANDIDATES) {
+    const counts = lines.map((line) => countOutsideQuotes(line, d.charCodeAt(0)));
+    const frequency = new Map<number, number>();
+    for (const c of counts) if (c > 0) frequency.set(c, (frequency.get(c) ?? 0) + 1);
+    let modeLines = 0;
+    let mode = 0;
+    for (const [count, times] of frequency)
+      if (times > modeLines || (times === modeLines && count > mode)) {
+        modeLines = times;
+        mode = count;
+      }
+    // Lines agreeing on the count matter most; more columns break ties between candidates.
+    const score = modeLines * 1000 + Math.min(mode, 999);
+    if (score > bestScore) {
+      bestScore = score;
+      best = d;
+    }
+  }
+  return best;
+}
+
+/** Up to `max` lines, keeping quoted newlines inside their line; a cut-off last line is dropped. */
+function splitLogicalLines(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  let inQuotes = false;
+  for (let i = 0; i < text.length && lines.length < max; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    else if (!inQuotes && (c === 10 || c === 13)) {
+      const line = text.slice(start, i);
+      if (line.trim() !== '') lines.push(line);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  if (lines.length === 0 && text.trim() !== '') lines.push(text);
+  return lines;
+}
+
+function countOutsideQuotes(line: string, code: number): number {
+  let n = 0;
+  let inQuotes = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    else if (c === code && !inQuotes) n++;
+  }
+  return n;
+}
+
+export function decoderFor(encoding: CsvDialect['encoding']): TextDecoder {
+  return new TextDecoder(encoding);
+}

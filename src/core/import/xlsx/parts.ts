@@ -1,0 +1,151 @@
+import { attr, elementBody, openTags, stringItemText } from './xml';
+
+/** workbook.xml, its relationships, styles.xml and sharedStrings.xml. */
+
+export type WorkbookSheet = { name: string; path: string; hidden: boolean };
+
+export type WorkbookInfo = {
+  sheets: WorkbookSheet[];
+  date1904: boolean;
+  sharedStrings?: string;
+  styles?: string;
+};
+
+/** Resolve a relationship target against the folder of the part that holds the relationship. */
+export function resolveTarget(baseFolder: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = (baseFolder ? baseFolder.split('/') : []).concat(target.split('/'));
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.' && p !== '') out.push(p);
+  }
+  return out.join('/');
+}
+
+export type Relationship = { id: string; type: string; target: string; external: boolean };
+
+export function parseRels(xml: string): Relationship[] {
+  return openTags(xml, 'Relationship').map((tag) => ({
+    id: attr(tag, 'Id') ?? '',
+    type: attr(tag, 'Type') ?? '',
+    target: attr(tag, 'Target') ?? '',
+    external: attr(tag, 'TargetMode') === 'External',
+  }));
+}
+
+/** The officeDocument part named by `_rels/.rels` (normally `xl/workbook.xml`). */
+export function workbookPath(rootRels: string | undefined): string {
+  if (rootRels) {
+    const rel = parseRels(rootRels).find((r) => /\/officeDocument$/.test(r.type));
+    if (rel) return resolveTarget('', rel.target);
+  }
+  return 'xl/workbook.xml';
+}
+
+export function parseWorkbook(workbookXml: string, relsXml: string, path: string): WorkbookInfo {
+  const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+  const rels = parseRels(relsXml);
+  const byId = new Map(rels.map((r) => [r.id, r]));
+  const sheets: WorkbookSheet[] = [];
+  for (const tag of openTags(workbookXml, 'sheet')) {
+    // The relationship id attribute carries whatever prefix the writer bound to the
+    // relationships namespace (nearly always `r:`).
+    const idMatch = /\s[\w.-]+:id\s*=\s*["']([^"']*)["']/.exec(tag);
+    const rel = idMatch ? byId.get(idMatch[1] as string) : undefined;
+    // Chart sheets and dialog sheets hold no cells.
+    if (!rel || !/\/worksheet$/.test(rel.type)) continue;
+    const state = attr(tag, 'state');
+    sheets.push({
+      name: attr(tag, 'name') ?? `Blad${sheets.length + 1}`,
+      path: resolveTarget(folder, rel.target),
+      hidden: state === 'hidden' || state === 'veryHidden',
+    });
+  }
+  const pr = openTags(workbookXml, 'workbookPr')[0];
+  const date1904 = pr ? /^(1|true)$/i.test(attr(pr, 'date1904') ?? '') : false;
+  const target = (suffix: string) => {
+    const rel = rels.find((r) => r.type.endsWith(suffix));
+    return rel ? resolveTarget(folder, rel.target) : undefined;
+  };
+  return { sheets, date1904, sharedStrings: target('/sharedStrings'), styles: target('/styles') };
+}
+
+/** Built-in number formats that show dates or times (ECMA-376 18.8.30, incl. East Asian ones). */
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51,
+  52, 53, 54, 55, 56, 57, 58,
+]);
+
+/**
+ * Whether a custom format code shows a date/time: a d, m, y or h token outside quoted text,
+ * `[...]` sections (colours, locales, elapsed `[h]`) and escaped characters.
+ */
+export function isDateFormatCode(code: string): boolean {
+  const section = code.split(';')[0] ?? '';
+  const bare = section
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '')
+    .replace(/[_*]./g, '');
+  if (/^general$/i.test(bare.trim())) return false;
+  return /[dmyh]/i.test(bare);
+}
+
+/** For each cell style index (`s` attribute), whether it formats numbers as dates. */
+export function parseDateStyles(stylesXml: string): boolean[] {
+  const custom = new Map<number, string>();
+  for (const tag of openTags(elementBody(stylesXml, 'numFmts') ?? '', 'numFmt')) {
+    const id = Number(attr(tag, 'numFmtId'));
+    const code = attr(tag, 'formatCode');
+    if (Number.isFinite(id) && code !== undefined) custom.set(id, code);
+  }
+  const cellXfs = elementBody(stylesXml, 'cellXfs') ?? '';
+  return openTags(cellXfs, 'xf').map((tag) => {
+    const id = Number(attr(tag, 'numFmtId') ?? 0);
+    const code = custom.get(id);
+    return code !== undefined ? isDateFormatCode(code) : BUILTIN_DATE_FORMATS.has(id);
+  });
+}
+
+/**
+ * Shared strings from the decoded text of sharedStrings.xml, fed in chunks so a 50 MB table
+ * never exists as one string.
+ */
+export class SharedStringsParser {
+  readonly strings: string[] = [];
+  private buffer = '';
+  private prefix: string | undefined;
+
+  push(text: string): void {
+    this.buffer += text;
+    if (this.prefix === undefined) {
+      const m = /<([\w.-]+:)?sst[\s>]/.exec(this.buffer);
+      if (!m) return;
+      this.prefix = m[1] ?? '';
+    }
+    const open = `<${this.prefix}si`;
+    const close = `</${this.prefix}si>`;
+    const buf = this.buffer;
+    let from = 0;
+    for (;;) {
+      const i = buf.indexOf(open, from);
+      if (i < 0) break;
+      const gt = buf.indexOf('>', i);
+      if (gt < 0) break;
+      if (buf.charCodeAt(gt - 1) === 47) {
+        this.strings.push(''); // <si/>
+        from = gt + 1;
+        continue;
+      }
+      const end = buf.indexOf(close, gt);
+      if (end < 0) {
+        from = i;
+        break;
+      }
+      this.strings.push(stringItemText(buf.slice(gt + 1, end), this.prefix));
+      from = end + close.length;
+    }
+    this.buffer = from > 0 ? buf.slice(from) : buf;
+  }
+}

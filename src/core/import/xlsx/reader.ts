@@ -1,0 +1,219 @@
+import { err, ok } from '../../result';
+import type { Result } from '../../result';
+import type { MergedRange, ReadRowsOptions, SheetInfo, WorkbookReader } from '../types';
+import { parseDateStyles, parseWorkbook, SharedStringsParser, workbookPath } from './parts';
+import type { WorkbookInfo } from './parts';
+import { SheetScanner } from './sheet';
+import type { SheetContext } from './sheet';
+import { readEntry, readZipDirectory, streamEntry } from './zip';
+import type { ZipEntry } from './zip';
+
+/**
+ * Our own streaming .xlsx/.xlsm reader: works on bytes in memory (worker and Node alike),
+ * inflates one worksheet at a time as a stream, decodes UTF-8 with a streaming TextDecoder (so a
+ * character split over two chunks is never garbled) and hands out rows in batches.
+ */
+
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+export function openXlsx(bytes: Uint8Array): Result<XlsxReader> {
+  let entries: Map<string, ZipEntry>;
+  try {
+    entries = readZipDirectory(bytes);
+  } catch (e) {
+    return err(
+      'import.corrupt_file',
+      `Het bestand is geen geldige Excel-werkmap (beschadigd zip-bestand: ${(e as Error).message}).`,
+    );
+  }
+  const part = (name: string) => {
+    const entry = entries.get(name);
+    return entry ? text(readEntry(bytes, entry)) : undefined;
+  };
+  let info: WorkbookInfo;
+  try {
+    const wbPath = workbookPath(part('_rels/.rels'));
+    const wbXml = part(wbPath);
+    if (wbXml === undefined) {
+      if (entries.has('content.xml') || entries.has('mimetype')) return odsError();
+      return err(
+        'import.not_a_workbook',
+        'Het bestand is een zip-archief maar geen Excel-werkmap (.xlsx).',
+      );
+    }
+    const relsPath = `${wbPath.includes('/') ? wbPath.slice(0, wbPath.lastIndexOf('/') + 1) : ''}_rels/${wbPath.split('/').pop()}.rels`;
+    info = parseWorkbook(wbXml, part(relsPath) ?? '', wbPath);
+  } catch (e) {
+    return err('import.corrupt_file', `De Excel-werkmap is beschadigd (${(e as Error).message}).`);
+  }
+  if (info.sheets.length === 0)
+    return err('import.no_sheets', 'De Excel-werkmap bevat geen werkbladen met cellen.');
+
+  let dateStyles: boolean[] = [];
+  try {
+    const styles = info.styles ? part(info.styles) : undefined;
+    if (styles) dateStyles = parseDateStyles(styles);
+  } catch {
+    // Without styles dates come out as serial numbers; parseValue still reads them in date columns.
+  }
+
+  let sharedStrings: Promise<string[]> | undefined;
+  const loadSharedStrings = () =>
+    (sharedStrings ??= (async () => {
+      const entry = info.sharedStrings ? entries.get(info.sharedStrings) : undefined;
+      if (!entry) return [];
+      const parser = new SharedStringsParser();
+      const decoder = new TextDecoder();
+      await streamEntry(bytes, entry, (chunk) => {
+        parser.push(decoder.decode(chunk, { stream: true }));
+      });
+      parser.push(decoder.decode());
+      return parser.strings;
+    })());
+
+  const sheetEntry = (name: string) => {
+    const sheet = info.sheets.find((s) => s.name === name);
+    return sheet ? entries.get(sheet.path) : undefined;
+  };
+
+  const sheets: SheetInfo[] = info.sheets.map((s) => ({
+    name: s.name,
+    rowCount: null,
+    ...(s.hidden ? { hidden: true } : {}),
+  }));
+
+  const mergeCache = new Map<string, MergedRange[]>();
+
+  const scan = async (
+    name: string,
+    ctx: SheetContext,
+    onBatch: (scanner: SheetScanner) => boolean | Promise<boolean>,
+  ): Promise<Result<SheetScanner>> => {
+    const entry = sheetEntry(name);
+    if (!entry)
+      return err('import.unknown_sheet', `Het werkblad ‘${name}’ bestaat niet in dit bestand.`, {
+        sheet: name,
+      });
+    const scanner = new SheetScanner(ctx);
+    const decoder = new TextDecoder();
+    try {
+      let stopped = false;
+      await streamEntry(bytes, entry, async (chunk) => {
+        scanner.push(decoder.decode(chunk, { stream: true }), false);
+        if (!(await onBatch(scanner))) {
+          stopped = true;
+          return false;
+        }
+      });
+      if (!stopped) scanner.push(decoder.decode(), true);
+    } catch (e) {
+      return err(
+        'import.corrupt_file',
+        `Het werkblad ‘${name}’ is beschadigd (${(e as Error).message}).`,
+        { sheet: name },
+      );
+    }
+    return ok(scanner);
+  };
+
+  // Row counts from each sheet's <dimension>: only the first chunk of each sheet is inflated.
+  const countRows = async () => {
+    for (const sheet of sheets) {
+      const result = await scan(
+        sheet.name,
+        { sharedStrings: [], dateStyles: [], date1904: false },
+        (s) => {
+          s.take();
+          return s.dimensionRows === undefined;
+        },
+      );
+      if (result.ok) sheet.rowCount = result.value.dimensionRows ?? null;
+    }
+  };
+
+  const reader: WorkbookReader = {
+    format: 'xlsx',
+    sheets,
+    date1904: info.date1904,
+    async merges(name) {
+      const cached = mergeCache.get(name);
+      if (cached) return cached;
+      // Merges come after the cells in the sheet XML, so the whole part is scanned (cheaply:
+      // without shared strings; the rows are dropped as they come).
+      const result = await scan(
+        name,
+        { sharedStrings: [], dateStyles: [], date1904: false },
+        (s) => {
+          s.take();
+          return true;
+        },
+      );
+      const merges = result.ok ? result.value.merges : [];
+      mergeCache.set(name, merges);
+      return merges;
+    },
+    async readRows(name, onRows, options: ReadRowsOptions = {}) {
+      const batchSize = options.batchSize ?? 5000;
+      const maxRows = options.maxRows ?? Infinity;
+      let strings: string[];
+      try {
+        strings = await loadSharedStrings();
+      } catch (e) {
+        return err(
+          'import.corrupt_file',
+          `De gedeelde tekstenlijst van de werkmap is beschadigd (${(e as Error).message}).`,
+        );
+      }
+      let delivered = 0;
+      let cancelled = false;
+      const deliver = async (scanner: SheetScanner, all: boolean): Promise<boolean> => {
+        while (scanner.rows.length >= batchSize || (all && scanner.rows.length > 0)) {
+          if (options.signal?.aborted) {
+            cancelled = true;
+            return false;
+          }
+          let { rows } = scanner.take();
+          const first = delivered;
+          if (delivered + rows.length > maxRows) rows = rows.slice(0, maxRows - delivered);
+          // Hand out at most batchSize rows per callback.
+          for (let k = 0; k < rows.length; k += batchSize) {
+            const batch = k === 0 && rows.length <= batchSize ? rows : rows.slice(k, k + batchSize);
+            await onRows(batch, first + k);
+          }
+          delivered += rows.length;
+          if (delivered >= maxRows) return false;
+        }
+        if (options.signal?.aborted) {
+          cancelled = true;
+          return false;
+        }
+        return true;
+      };
+      const result = await scan(
+        name,
+        { sharedStrings: strings, dateStyles, date1904: info.date1904 },
+        (s) => deliver(s, false),
+      );
+      if (!result.ok) return result;
+      if (cancelled) return err('import.cancelled', 'Het inlezen is geannuleerd.');
+      if (delivered < maxRows) {
+        await deliver(result.value, true);
+        if (cancelled) return err('import.cancelled', 'Het inlezen is geannuleerd.');
+        if (result.value.finishedData) mergeCache.set(name, result.value.merges);
+      }
+      return ok({ rowCount: delivered });
+    },
+  };
+  return ok(Object.assign(reader, { countRows }));
+}
+
+export type XlsxReader = WorkbookReader & { countRows: () => Promise<void> };
+
+function odsError(): Result<never> {
+  return err(
+    'import.ods_not_supported',
+    'OpenDocument-rekenbladen (.ods) kunnen niet rechtstreeks ingelezen worden. Open het bestand in LibreOffice Calc of Excel en kies Bestand > Opslaan als > Excel-werkmap (.xlsx), en importeer dat bestand.',
+  );
+}
+
+export { odsError };

@@ -1,0 +1,284 @@
+import type { CellValue, MergedRange } from '../types';
+import { excelSerialToIso } from '../values';
+import { decodeXmlText, stringItemText } from './xml';
+
+/**
+ * Streaming scanner over a worksheet's XML text. Decoded text arrives in chunks; complete
+ * `<row>` elements are turned into arrays of cells, an incomplete tail waits for the next
+ * chunk. Only the elements the import needs are read, with indexOf: `<dimension>`, `<row>`,
+ * `<c r t s>`, `<v>`, `<is><t>` and, after the data, `<mergeCell>`.
+ */
+
+export type SheetContext = {
+  sharedStrings: readonly string[];
+  dateStyles: readonly boolean[];
+  date1904: boolean;
+};
+
+/** 'A' → 0, 'AB' → 27; stops at the first digit. */
+function columnIndex(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else break;
+  }
+  return n - 1;
+}
+
+/** `B3` → {row: 2, col: 1}. */
+export function parseCellRef(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
+  if (!m) return null;
+  return { col: columnIndex(m[1] as string), row: Number(m[2]) - 1 };
+}
+
+export function parseRangeRef(ref: string): MergedRange | null {
+  const [a, b] = ref.split(':');
+  const start = a ? parseCellRef(a) : null;
+  const end = b ? parseCellRef(b) : start;
+  if (!start || !end) return null;
+  return {
+    top: Math.min(start.row, end.row),
+    left: Math.min(start.col, end.col),
+    bottom: Math.max(start.row, end.row),
+    right: Math.max(start.col, end.col),
+  };
+}
+
+/** Value of a quoted attribute in `s` between `from` and `to` (`name` includes ` ` and `=`). */
+function attrIn(s: string, from: number, to: number, name: string): string | undefined {
+  let i = s.indexOf(name, from);
+  if (i < 0 || i >= to) return undefined;
+  i += name.length;
+  const q = s.charCodeAt(i);
+  if (q !== 34 && q !== 39) return undefined;
+  const end = s.indexOf(q === 34 ? '"' : "'", i + 1);
+  return end < 0 || end > to ? undefined : s.slice(i + 1, end);
+}
+
+export class SheetScanner {
+  /** Rows up to here are complete; `rows[k]` is sheet row `firstRow + k`. */
+  rows: CellValue[][] = [];
+  firstRow = 0;
+  /** Next row index to emit (rows missing from the XML are emitted empty). */
+  private nextRow = 0;
+  private buffer = '';
+  private prefix: string | undefined;
+  private inData = false;
+  private dataDone = false;
+  dimensionRows: number | null | undefined;
+  readonly merges: MergedRange[] = [];
+  private tagRow = '';
+  private tagRowEnd = '';
+  private tagC = '';
+  private tagCEnd = '';
+  private tagV = '';
+  private tagVEnd = '';
+  private tagIs = '';
+  private tagIsEnd = '';
+  private tagSheetDataEnd = '';
+
+  constructor(private readonly ctx: SheetContext) {}
+
+  /** Take the rows scanned so far (and start a new batch). */
+  take(): { rows: CellValue[][]; firstRow: number } {
+    const out = { rows: this.rows, firstRow: this.firstRow };
+    this.firstRow += this.rows.length;
+    this.rows = [];
+    return out;
+  }
+
+  get finishedData(): boolean {
+    return this.dataDone;
+  }
+
+  push(text: string, final: boolean): void {
+    this.buffer = this.buffer.length > 0 ? this.buffer + text : text;
+    if (this.prefix === undefined && !this.detectPrefix()) return;
+    if (!this.inData && !this.dataDone) this.findData(final);
+    if (this.inData) this.scanRows(final);
+    if (this.dataDone) this.scanTail(final);
+  }
+
+  private detectPrefix(): boolean {
+    const m = /<([\w.-]+:)?worksheet[\s>]/.exec(this.buffer);
+    if (!m) {
+      if (this.buffer.length > 1 << 20) this.buffer = this.buffer.slice(-1024);
+      return false;
+    }
+    const p = m[1] ?? '';
+    this.prefix = p;
+    this.tagRow = `<${p}row`;
+    this.tagRowEnd = `</${p}row>`;
+    this.tagC = `<${p}c`;
+    this.tagCEnd = `</${p}c>`;
+    this.tagV = `<${p}v>`;
+    this.tagVEnd = `</${p}v>`;
+    this.tagIs = `<${p}is>`;
+    this.tagIsEnd = `</${p}is>`;
+    this.tagSheetDataEnd = `</${p}sheetData>`;
+    return true;
+  }
+
+  private findData(final: boolean): void {
+    const p = this.prefix ?? '';
+    const buf = this.buffer;
+    if (this.dimensionRows === undefined) {
+      const d = buf.indexOf(`<${p}dimension`);
+      if (d >= 0) {
+        const end = buf.indexOf('>', d);
+        if (end >= 0) {
+          const ref = attrIn(buf, d, end, ' ref=');
+          const range = ref ? parseRangeRef(ref) : null;
+          this.dimensionRows = range ? range.bottom + 1 : null;
+        }
+      }
+    }
+    const s = buf.indexOf(`<${p}sheetData`);
+    if (s < 0) {
+      if (final) this.dataDone = true;
+      return;
+    }
+    const gt = buf.indexOf('>', s);
+    if (gt < 0) return;
+    if (this.dimensionRows === undefined) this.dimensionRows = null;
+    if (buf.charCodeAt(gt - 1) === 47) {
+      this.dataDone = true; // <sheetData/>
+      this.buffer = buf.slice(gt + 1);
+      return;
+    }
+    this.inData = true;
+    this.buffer = buf.slice(gt + 1);
+  }
+
+  private scanRows(final: boolean): void {
+    const s = this.buffer;
+    const tagRow = this.tagRow;
+    let pos = 0;
+    const dataEnd = s.indexOf(this.tagSheetDataEnd);
+    for (;;) {
+      const r = s.indexOf(tagRow, pos);
+      if (dataEnd >= 0 && (r < 0 || dataEnd < r)) {
+        this.inData = false;
+        this.dataDone = true;
+        this.buffer = s.slice(dataEnd + this.tagSheetDataEnd.length);
+        return;
+      }
+      if (r < 0) break;
+      const gt = s.indexOf('>', r);
+      if (gt < 0) break;
+      let rowEnd: number;
+      let bodyEnd: number;
+      if (s.charCodeAt(gt - 1) === 47) {
+        bodyEnd = gt;
+        rowEnd = gt + 1;
+      } else {
+        bodyEnd = s.indexOf(this.tagRowEnd, gt);
+        if (bodyEnd < 0) break;
+        rowEnd = bodyEnd + this.tagRowEnd.length;
+      }
+      const rAttr = attrIn(s, r, gt, ' r=');
+      const rowIndex = rAttr !== undefined ? Number(rAttr) - 1 : this.nextRow;
+      while (this.nextRow < rowIndex) {
+        this.rows.push([]);
+        this.nextRow++;
+      }
+      const cells = bodyEnd > gt + 1 ? this.scanCells(s, gt + 1, bodyEnd) : [];
+      if (rowIndex >= this.nextRow) {
+        this.rows.push(cells);
+        this.nextRow = rowIndex + 1;
+      }
+      pos = rowEnd;
+    }
+    this.buffer = pos > 0 ? s.slice(pos) : s;
+    if (final) {
+      this.inData = false;
+      this.dataDone = true;
+    }
+  }
+
+  private scanCells(s: string, from: number, to: number): CellValue[] {
+    const row: CellValue[] = [];
+    const tagC = this.tagC;
+    const { sharedStrings, dateStyles, date1904 } = this.ctx;
+    let pos = from;
+    let nextCol = 0;
+    for (;;) {
+      let c = s.indexOf(tagC, pos);
+      if (c < 0 || c >= to) break;
+      const after = s.charCodeAt(c + tagC.length);
+      if (after !== 32 && after !== 62 && after !== 47) {
+        pos = c + tagC.length;
+        continue;
+      }
+      const gt = s.indexOf('>', c);
+      const ref = attrIn(s, c, gt, ' r=');
+      const col = ref !== undefined ? columnIndex(ref) : nextCol;
+      nextCol = col + 1;
+      if (s.charCodeAt(gt - 1) === 47) {
+        pos = gt + 1; // <c r="A1" s="3"/>: formatting only
+        continue;
+      }
+      const end = s.indexOf(this.tagCEnd, gt);
+      const t = attrIn(s, c, gt, ' t=');
+      let value: CellValue = null;
+      if (t === 'inlineStr') {
+        const is = s.indexOf(this.tagIs, gt);
+        if (is >= 0 && is < end) {
+          const isEnd = s.indexOf(this.tagIsEnd, is);
+          value = stringItemText(s.slice(is + this.tagIs.length, isEnd), this.prefix ?? '');
+        }
+      } else {
+        const v = s.indexOf(this.tagV, gt);
+        if (v >= 0 && v < end) {
+          const vEnd = s.indexOf(this.tagVEnd, v);
+          const raw = s.slice(v + this.tagV.length, vEnd);
+          if (t === undefined || t === 'n') {
+            const n = Number(raw);
+            const st = attrIn(s, c, gt, ' s=');
+            if (st !== undefined && dateStyles[Number(st)] === true && Number.isFinite(n))
+              value = { date: excelSerialToIso(n, date1904) };
+            else value = Number.isFinite(n) && raw !== '' ? n : raw;
+          } else if (t === 's') value = sharedStrings[Number(raw)] ?? null;
+          else if (t === 'b') value = raw === '1' || raw === 'true';
+          else if (t === 'd')
+            value = {
+              date: raw.length > 10 && !/T00:00:00/.test(raw) ? raw.slice(0, 19) : raw.slice(0, 10),
+            };
+          else value = decodeXmlText(raw); // 'str' (formula text) and 'e' (#DIV/0!, #N/B…)
+        }
+      }
+      if (value !== null && value !== '') {
+        while (row.length < col) row.push(null);
+        row[col] = value;
+      }
+      c = end < 0 ? gt + 1 : end + this.tagCEnd.length;
+      pos = c;
+    }
+    return row;
+  }
+
+  private scanTail(final: boolean): void {
+    const p = this.prefix ?? '';
+    const s = this.buffer;
+    const tag = `<${p}mergeCell`;
+    let pos = 0;
+    for (;;) {
+      const i = s.indexOf(tag, pos);
+      if (i < 0) break;
+      const gt = s.indexOf('>', i);
+      if (gt < 0) break;
+      const after = s.charCodeAt(i + tag.length);
+      if (after === 32) {
+        const ref = attrIn(s, i, gt, ' ref=');
+        const range = ref ? parseRangeRef(ref) : null;
+        if (range) this.merges.push(range);
+      }
+      pos = gt + 1;
+    }
+    // Keep a short tail in case a tag is cut by the chunk boundary.
+    this.buffer = final ? '' : s.slice(Math.max(pos, s.length - 256));
+  }
+}
