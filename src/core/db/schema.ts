@@ -243,7 +243,10 @@ export const MIGRATIONS: readonly Migration[] = [
         rows_deleted   INTEGER NOT NULL DEFAULT 0,
         rows_rejected  INTEGER NOT NULL DEFAULT 0,
         report_json    TEXT,
-        undone_at      TEXT
+        undone_at      TEXT,
+        -- What undoing the import takes back (JSON list of row writes, tables created or
+        -- replaced), so an import can be undone in a later session too.
+        undo_json      TEXT
       );
 
       -- A saved column mapping, applied again when a file with the same layout comes back.
