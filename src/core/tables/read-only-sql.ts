@@ -1,0 +1,152 @@
+import type { Database, SqlValue } from 'sql.js';
+import { errorText } from '../db/workspace-file';
+import { err, ok, type Result } from '../result';
+import type { SqlQueryResult } from './types';
+
+export const DEFAULT_SQL_LIMIT = 1000;
+
+/** Pragmas that only read; anything else (and any pragma with "=") could change the workspace. */
+const READ_PRAGMAS = new Set([
+  'table_info',
+  'table_xinfo',
+  'table_list',
+  'index_list',
+  'index_info',
+  'index_xinfo',
+  'foreign_key_list',
+  'foreign_key_check',
+  'integrity_check',
+  'quick_check',
+  'user_version',
+  'application_id',
+  'schema_version',
+  'page_count',
+  'page_size',
+  'freelist_count',
+  'database_list',
+  'function_list',
+  'compile_options',
+  'collation_list',
+]);
+
+/** Opcodes of a statement that writes or changes the schema/connection. */
+const WRITE_OPCODES = new Set([
+  'OpenWrite',
+  'Insert',
+  'Delete',
+  'IdxInsert',
+  'IdxDelete',
+  'SetCookie',
+  'CreateBtree',
+  'Destroy',
+  'Clear',
+  'ParseSchema',
+  'DropTable',
+  'DropIndex',
+  'DropTrigger',
+  'VUpdate',
+  'VDestroy',
+  'VCreate',
+  'Expire',
+]);
+
+const readOnlyMessage =
+  'Hier kan alleen gelezen worden (SELECT, WITH, VALUES, EXPLAIN of een lezende PRAGMA); wijzigingen gaan via de tabellen, de import of ongedaan maken.';
+
+function stripLeadingComments(sql: string): string {
+  let rest = sql.trimStart();
+  for (;;) {
+    if (rest.startsWith('--')) {
+      const end = rest.indexOf('\n');
+      rest = end < 0 ? '' : rest.slice(end + 1).trimStart();
+    } else if (rest.startsWith('/*')) {
+      const end = rest.indexOf('*/');
+      rest = end < 0 ? '' : rest.slice(end + 2).trimStart();
+    } else return rest;
+  }
+}
+
+/**
+ * First guard: what the statement says it is. Only reading statements pass; a CTE that ends
+ * in INSERT (`WITH … INSERT`) passes this one and is caught by the second (writesData).
+ */
+function allowedByKeyword(sql: string): boolean {
+  const text = stripLeadingComments(sql);
+  const keyword = /^[A-Za-z]+/.exec(text)?.[0]?.toUpperCase();
+  if (keyword === 'SELECT' || keyword === 'WITH' || keyword === 'VALUES') return true;
+  if (keyword === 'EXPLAIN') return true; // explains, never runs
+  if (keyword === 'PRAGMA') {
+    const pragma = /^PRAGMA\s+(?:main\.)?(\w+)\s*(\(\s*['"]?[\w ]+['"]?\s*\))?\s*;?\s*$/i.exec(
+      text,
+    );
+    return pragma !== null && READ_PRAGMAS.has((pragma[1] ?? '').toLowerCase());
+  }
+  return false;
+}
+
+/** Second guard: SQLite's own plan for the statement opens a write transaction or writes. */
+function writesData(db: Database, sql: string): boolean {
+  if (/^EXPLAIN\b/i.test(stripLeadingComments(sql))) return false;
+  const plan = db.exec(`EXPLAIN ${sql}`)[0]?.values ?? [];
+  return plan.some(([, opcode, , p2]) => {
+    const name = String(opcode);
+    return WRITE_OPCODES.has(name) || (name === 'Transaction' && Number(p2) !== 0);
+  });
+}
+
+function statementCount(db: Database, sql: string): number {
+  let count = 0;
+  for (const statement of db.iterateStatements(sql)) {
+    count++;
+    statement.free();
+  }
+  return count;
+}
+
+/**
+ * Runs one analyst's query, read-only. Three guards: the statement kind, SQLite's own plan,
+ * and a savepoint rolled back afterwards whatever happened.
+ */
+export function runReadOnlySql(
+  db: Database,
+  sql: string,
+  limit: number = DEFAULT_SQL_LIMIT,
+): Result<SqlQueryResult> {
+  const max = Math.max(1, Math.floor(limit));
+  try {
+    const count = statementCount(db, sql);
+    if (count === 0) return err('sql-empty', 'Geef een SQL-instructie in.');
+    if (count > 1) return err('sql-multiple', 'Voer één SQL-instructie tegelijk uit.');
+    if (!allowedByKeyword(sql) || writesData(db, sql)) return err('sql-read-only', readOnlyMessage);
+  } catch (error) {
+    return err('sql-invalid', `De SQL-instructie klopt niet: ${errorText(error)}`, {
+      detail: errorText(error),
+    });
+  }
+  db.run('SAVEPOINT pijlerplan_read_only');
+  try {
+    const statement = db.prepare(sql);
+    try {
+      const columns = statement.getColumnNames();
+      const rows: SqlValue[][] = [];
+      let truncated = false;
+      while (statement.step()) {
+        if (rows.length === max) {
+          truncated = true;
+          break;
+        }
+        rows.push(statement.get());
+      }
+      return ok({ columns, rows, truncated });
+    } finally {
+      statement.free();
+    }
+  } catch (error) {
+    return err('sql-failed', `De SQL-instructie kon niet uitgevoerd worden: ${errorText(error)}`, {
+      detail: errorText(error),
+    });
+  } finally {
+    db.run('ROLLBACK TO pijlerplan_read_only');
+    db.run('RELEASE pijlerplan_read_only');
+  }
+}
