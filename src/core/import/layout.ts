@@ -127,7 +127,10 @@ function findHeaderRow(rows: readonly CellValue[][]): number {
   let width = 1;
   let times = 0;
   for (const [w, t] of widths)
-    if (t > times || (t === times && w > width)) ((width = w), (times = t));
+    if (t > times || (t === times && w > width)) {
+      width = w;
+      times = t;
+    }
   const needed = Math.max(width >= 2 ? 2 : 1, Math.ceil(width * 0.6));
   for (let i = 0; i < limit; i++) {
     const row = rows[i] ?? [];
