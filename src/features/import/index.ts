@@ -1,4 +1,9 @@
-// Placeholder until the import wizard lands: the shell mounts these two.
-export const ImportScreen = (): null => null;
-/** Listens for files dropped anywhere on the window and opens the import wizard with them. */
-export const ImportWindowDrop = (): null => null;
+/**
+ * The import wizard: the shell mounts `ImportScreen` on its import route and
+ * `ImportWindowDrop` once at the root (it listens for files dropped anywhere on the window).
+ */
+export { ImportScreen, type ImportScreenProps, type ImportDestination } from './import-screen';
+export { ImportWindowDrop, type ImportWindowDropProps } from './window-drop';
+/** Hands a file to the wizard from elsewhere (e.g. Bestand › Importeren… with a file already read). */
+export { offerImportFile, type IncomingFile } from './wizard-store';
+export { importNl, importEn } from './locales';
