@@ -47,7 +47,6 @@ const WRITE_OPCODES = new Set([
   'VUpdate',
   'VDestroy',
   'VCreate',
-  'Expire',
 ]);
 
 const readOnlyMessage =
@@ -94,13 +93,17 @@ function writesData(db: Database, sql: string): boolean {
   });
 }
 
-function statementCount(db: Database, sql: string): number {
-  let count = 0;
-  for (const statement of db.iterateStatements(sql)) {
-    count++;
-    statement.free();
-  }
-  return count;
+/**
+ * How many statements the text holds: 0, 1 or "more". Prepares only the first one: some
+ * pragmas act while being prepared, so a second statement must never even be compiled.
+ */
+function statementCount(db: Database, sql: string): 0 | 1 | 2 {
+  const iterator = db.iterateStatements(sql);
+  const first = iterator.next();
+  if (first.done) return 0;
+  first.value.free();
+  const rest = stripLeadingComments(iterator.getRemainingSQL().replace(/^[\s;]+/, ''));
+  return rest === '' ? 1 : 2;
 }
 
 /**
@@ -114,10 +117,18 @@ export function runReadOnlySql(
 ): Result<SqlQueryResult> {
   const max = Math.max(1, Math.floor(limit));
   try {
-    const count = statementCount(db, sql);
+    if (stripLeadingComments(sql).replace(/^[\s;]+/, '') === '') {
+      return err('sql-empty', 'Geef een SQL-instructie in.');
+    }
+    const allowed = allowedByKeyword(sql);
+    // A pragma may act while it is prepared: refuse a writing one before SQLite sees it.
+    if (!allowed && /^PRAGMA\b/i.test(stripLeadingComments(sql))) {
+      return err('sql-read-only', readOnlyMessage);
+    }
+    const count = statementCount(db, sql); // throws on a syntax error
     if (count === 0) return err('sql-empty', 'Geef een SQL-instructie in.');
     if (count > 1) return err('sql-multiple', 'Voer één SQL-instructie tegelijk uit.');
-    if (!allowedByKeyword(sql) || writesData(db, sql)) return err('sql-read-only', readOnlyMessage);
+    if (!allowed || writesData(db, sql)) return err('sql-read-only', readOnlyMessage);
   } catch (error) {
     return err('sql-invalid', `De SQL-instructie klopt niet: ${errorText(error)}`, {
       detail: errorText(error),
