@@ -12,7 +12,10 @@ const electronDir = path.dirname(require.resolve('electron/package.json'));
 
 function installed() {
   const pathFile = path.join(electronDir, 'path.txt');
-  return existsSync(pathFile) && existsSync(path.join(electronDir, 'dist', readFileSync(pathFile, 'utf8')));
+  return (
+    existsSync(pathFile) &&
+    existsSync(path.join(electronDir, 'dist', readFileSync(pathFile, 'utf8')))
+  );
 }
 
 if (!installed()) {

@@ -1,0 +1,222 @@
+import path from 'node:path';
+import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { HostFile, HostResult, RecentFile } from '../../src/host/host';
+import type { RecentFilesStore } from '../../src/node/recent-files';
+import { fillIn, MAIN_STRINGS_NL } from './strings-nl';
+
+export const WORKSPACE_EXTENSION = 'pijlerplan';
+const WORKSPACE_EXTENSIONS = [WORKSPACE_EXTENSION, 'sqlite', 'sqlite3', 'db'];
+const SPREADSHEET_EXTENSIONS = ['xlsx', 'xlsm', 'xls', 'csv', 'txt'];
+
+/** dialog.showOpenDialog / showSaveDialog, already bound to the main window. */
+export type FileDialogs = {
+  showOpenDialog(options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showSaveDialog(options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
+};
+
+export type WorkspaceFilesDeps = {
+  dialogs: FileDialogs;
+  readFile(filePath: string): Promise<Uint8Array>;
+  writeFileAtomic(filePath: string, bytes: Uint8Array): Promise<void>;
+  /** Copies the file on disk aside before it is overwritten; null when there was none. */
+  backupBeforeOverwrite(filePath: string): Promise<string | null>;
+  recent: RecentFilesStore;
+  /** The workspace named on the command line or by the OS (open-file), if any. */
+  startupPath(): string | null;
+  /** Where dialogs start, e.g. the user's Documents folder. */
+  defaultDir: string;
+  log(message: string): void;
+};
+
+export type WorkspaceFiles = {
+  openWorkspace(): Promise<HostResult<HostFile | null>>;
+  openRecent(filePath: string): Promise<HostResult<HostFile>>;
+  openStartup(): Promise<HostResult<HostFile | null>>;
+  openSpreadsheet(): Promise<HostResult<Omit<HostFile, 'path'> | null>>;
+  saveWorkspace(
+    bytes: Uint8Array,
+    filePath: string | null,
+    suggestedName: string,
+  ): Promise<HostResult<{ name: string; path: string } | null>>;
+  saveExport(bytes: Uint8Array, suggestedName: string): Promise<HostResult<string | null>>;
+  recentFiles(): Promise<RecentFile[]>;
+};
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** A Dutch sentence for a failed read or write, naming the file. */
+export function fileErrorMessage(
+  error: unknown,
+  filePath: string,
+  action: 'read' | 'write',
+): string {
+  const name = path.basename(filePath);
+  const { errors } = MAIN_STRINGS_NL;
+  switch (errorCode(error)) {
+    case 'EBUSY':
+    case 'EPERM':
+    case 'EACCES':
+      return fillIn(errors.locked, { name });
+    case 'ENOENT':
+      return fillIn(errors.notFound, { name });
+    default:
+      return fillIn(action === 'read' ? errors.readFailed : errors.writeFailed, {
+        name,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+  }
+}
+
+/** "planning" → "planning.pijlerplan"; a name with its own extension keeps it. */
+export function withWorkspaceExtension(filePath: string): string {
+  return path.extname(filePath) === '' ? `${filePath}.${WORKSPACE_EXTENSION}` : filePath;
+}
+
+function samePath(a: string, b: string): boolean {
+  const ignoreCase = process.platform === 'win32' || process.platform === 'darwin';
+  return ignoreCase ? a.toLowerCase() === b.toLowerCase() : a === b;
+}
+
+/**
+ * Workspace and export files behind the IPC handlers. Main only reads or overwrites a path
+ * the user chose — in a dialog, on the command line, or earlier (the recent list) — so a
+ * compromised renderer cannot read ~/.ssh or overwrite arbitrary files through it.
+ */
+export function createWorkspaceFiles(deps: WorkspaceFilesDeps): WorkspaceFiles {
+  const granted: string[] = [];
+  const grant = (filePath: string): void => {
+    if (!granted.some((item) => samePath(item, filePath))) granted.push(filePath);
+  };
+  const isAllowed = async (filePath: string): Promise<boolean> =>
+    granted.some((item) => samePath(item, filePath)) || (await deps.recent.has(filePath));
+
+  const notAllowed = (filePath: string): { ok: false; message: string } => ({
+    ok: false,
+    message: fillIn(MAIN_STRINGS_NL.errors.notAllowed, { name: path.basename(filePath) }),
+  });
+
+  const readWorkspace = async (filePath: string): Promise<HostResult<HostFile>> => {
+    try {
+      const bytes = await deps.readFile(filePath);
+      grant(filePath);
+      await deps.recent
+        .add(filePath)
+        .catch((error: unknown) => deps.log(`recent: ${String(error)}`));
+      return { ok: true, value: { name: path.basename(filePath), path: filePath, bytes } };
+    } catch (error) {
+      return { ok: false, message: fileErrorMessage(error, filePath, 'read') };
+    }
+  };
+
+  const { dialogs: strings } = MAIN_STRINGS_NL;
+  const workspaceFilters = [
+    { name: strings.workspaceFilter, extensions: [WORKSPACE_EXTENSION] },
+    { name: strings.sqliteFilter, extensions: WORKSPACE_EXTENSIONS },
+    { name: strings.allFiles, extensions: ['*'] },
+  ];
+
+  return {
+    async openWorkspace() {
+      const choice = await deps.dialogs.showOpenDialog({
+        title: strings.openWorkspace,
+        defaultPath: deps.defaultDir,
+        properties: ['openFile'],
+        filters: workspaceFilters,
+      });
+      const chosen = choice.filePaths[0];
+      if (choice.canceled || chosen === undefined) return { ok: true, value: null };
+      return readWorkspace(path.resolve(chosen));
+    },
+
+    async openRecent(filePath) {
+      const resolved = path.resolve(filePath);
+      if (!(await isAllowed(resolved))) return notAllowed(resolved);
+      return readWorkspace(resolved);
+    },
+
+    async openStartup() {
+      const startup = deps.startupPath();
+      if (startup === null) return { ok: true, value: null };
+      return readWorkspace(path.resolve(startup));
+    },
+
+    async openSpreadsheet() {
+      const choice = await deps.dialogs.showOpenDialog({
+        title: strings.openSpreadsheet,
+        defaultPath: deps.defaultDir,
+        properties: ['openFile'],
+        filters: [
+          { name: strings.spreadsheetFilter, extensions: SPREADSHEET_EXTENSIONS },
+          { name: strings.allFiles, extensions: ['*'] },
+        ],
+      });
+      const chosen = choice.filePaths[0];
+      if (choice.canceled || chosen === undefined) return { ok: true, value: null };
+      try {
+        return {
+          ok: true,
+          value: { name: path.basename(chosen), bytes: await deps.readFile(chosen) },
+        };
+      } catch (error) {
+        return { ok: false, message: fileErrorMessage(error, chosen, 'read') };
+      }
+    },
+
+    async saveWorkspace(bytes, filePath, suggestedName) {
+      let target: string;
+      if (filePath === null) {
+        const choice = await deps.dialogs.showSaveDialog({
+          title: strings.saveWorkspace,
+          defaultPath: path.join(deps.defaultDir, withWorkspaceExtension(suggestedName)),
+          filters: workspaceFilters,
+          properties: ['showOverwriteConfirmation', 'createDirectory'],
+        });
+        if (choice.canceled || !choice.filePath) return { ok: true, value: null };
+        target = path.resolve(withWorkspaceExtension(choice.filePath));
+      } else {
+        target = path.resolve(filePath);
+        if (!(await isAllowed(target))) return notAllowed(target);
+      }
+      try {
+        // A failed backup must not cost the user the save they asked for.
+        await deps
+          .backupBeforeOverwrite(target)
+          .catch((error: unknown) => deps.log(`backup of ${target} failed: ${String(error)}`));
+        await deps.writeFileAtomic(target, bytes);
+      } catch (error) {
+        return { ok: false, message: fileErrorMessage(error, target, 'write') };
+      }
+      grant(target);
+      await deps.recent.add(target).catch((error: unknown) => deps.log(`recent: ${String(error)}`));
+      return { ok: true, value: { name: path.basename(target), path: target } };
+    },
+
+    recentFiles: () => deps.recent.list().catch(() => []),
+
+    async saveExport(bytes, suggestedName) {
+      const extension = path.extname(suggestedName).slice(1);
+      const choice = await deps.dialogs.showSaveDialog({
+        title: strings.saveExport,
+        defaultPath: path.join(deps.defaultDir, suggestedName),
+        filters: extension
+          ? [
+              { name: extension.toUpperCase(), extensions: [extension] },
+              { name: strings.allFiles, extensions: ['*'] },
+            ]
+          : [],
+        properties: ['showOverwriteConfirmation', 'createDirectory'],
+      });
+      if (choice.canceled || !choice.filePath) return { ok: true, value: null };
+      const target = path.resolve(choice.filePath);
+      try {
+        await deps.writeFileAtomic(target, bytes);
+        return { ok: true, value: target };
+      } catch (error) {
+        return { ok: false, message: fileErrorMessage(error, target, 'write') };
+      }
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type { IpcChannel } from '../../electron/shared/ipc-channels';
+import type { IpcPayload, IpcResult, PijlerplanBridge } from '../../electron/shared/ipc-contract';
+import type { Host, HostFile, HostResult } from './host';
+
+declare global {
+  interface Window {
+    /** The preload's bridge; present only inside the Electron app. */
+    pijlerplan?: PijlerplanBridge;
+  }
+}
+
+/** Whether the page runs inside the Electron shell (the preload exposed its bridge). */
+export const hasElectronBridge = (): boolean =>
+  typeof window !== 'undefined' && window.pijlerplan !== undefined;
+
+function failure(error: unknown): { ok: false; message: string } {
+  return { ok: false, message: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * The Host on Electron: every call goes through the preload bridge to the main process,
+ * which shows native dialogs, writes atomically, keeps backups and the recent list. The
+ * bridge is a parameter so tests can run this against a fake main.
+ */
+export function createElectronHost(bridge: PijlerplanBridge): Host & {
+  /** The workspace passed on the command line (or opened from the OS), if any. */
+  startupWorkspace(): Promise<HostResult<HostFile | null>>;
+} {
+  /** Rejections (a refused payload, a crashed handler) become a HostResult, not a throw. */
+  const call = async <C extends IpcChannel>(
+    channel: C,
+    payload: IpcPayload<C>,
+  ): Promise<IpcResult<C> | { ok: false; message: string }> => {
+    try {
+      return await bridge.invoke(channel, payload);
+    } catch (error) {
+      return failure(error);
+    }
+  };
+
+  return {
+    kind: 'electron',
+    openWorkspace: () => call('workspace:open', {}),
+    openRecent: (path) => call('workspace:openRecent', { path }),
+    startupWorkspace: () => call('workspace:startup', {}),
+    openSpreadsheet: () => call('spreadsheet:open', {}),
+    saveWorkspace: (bytes, path, suggestedName) =>
+      call('workspace:save', { bytes, path, suggestedName }),
+    saveExport: (bytes, suggestedName) => call('export:save', { bytes, suggestedName }),
+    recentFiles: async () => {
+      try {
+        return await bridge.invoke('recent:list', {});
+      } catch {
+        return [];
+      }
+    },
+    setTitle: (title, dirty) => {
+      // Also tells main whether closing needs the "unsaved changes" question.
+      bridge.invoke('window:setTitle', { title, dirty }).catch(() => undefined);
+    },
+    onCommand: (listener) => bridge.onCommand(listener),
+    setCloseGuard: () => {
+      // Main asks the question itself (a native dialog) from the dirty flag sent with
+      // setTitle; a beforeunload handler here would make Electron cancel the close silently.
+    },
+  };
+}
+
+/** The Electron host on `window.pijlerplan`, or null outside Electron. */
+export function electronHostFromWindow(): ReturnType<typeof createElectronHost> | null {
+  return typeof window !== 'undefined' && window.pijlerplan
+    ? createElectronHost(window.pijlerplan)
+    : null;
+}
