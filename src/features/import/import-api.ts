@@ -3,15 +3,15 @@ import type {
   ColumnMapping,
   CommitRequest,
   EntityDefinition,
-  EntityName,
   ImportFile,
   ImportLogEntry,
   ImportPlan,
   ImportPreview,
   ImportRequest,
-  LayoutOverrides,
+  InspectArgs,
+  PreviewArgs,
+  SuggestMappingArgs,
 } from '../../core/import/api-types';
-import type { CsvDialect } from '../../core/import/types';
 import type { Progress } from '../../core/handlers/context';
 import type { AppError } from '../../core/result';
 import { useCore } from '../../app/core-context';
@@ -21,34 +21,18 @@ import { useCore } from '../../app/core-context';
  * screens need (unwrapping results, turning anything thrown into an AppError), so the steps
  * never deal with transport details.
  */
-export type InspectArgs = {
-  fileName: string;
-  bytes: Uint8Array;
-  encoding?: CsvDialect['encoding'];
-  delimiter?: CsvDialect['delimiter'];
-};
-
 export type JobOptions = { onProgress?: (progress: Progress) => void; jobId?: string };
 
 export type ImportApi = {
   inspect(args: InspectArgs): Promise<ImportFile>;
-  preview(args: {
-    fileId: string;
-    sheet: string;
-    layout?: LayoutOverrides;
-  }): Promise<ImportPreview>;
+  preview(args: PreviewArgs): Promise<ImportPreview>;
   entities(): Promise<EntityDefinition[]>;
-  suggestMapping(args: {
-    fileId: string;
-    sheet: string;
-    entity: EntityName;
-    layout?: LayoutOverrides;
-  }): Promise<ColumnMapping>;
+  suggestMapping(args: SuggestMappingArgs): Promise<ColumnMapping>;
   plan(request: ImportRequest, options?: JobOptions): Promise<ImportPlan>;
   commit(request: CommitRequest, options?: JobOptions): Promise<ImportLogEntry>;
   exportIssues(planId: string): Promise<Uint8Array>;
   history(): Promise<ImportLogEntry[]>;
-  undo(id: number): Promise<void>;
+  undo(importId: number): Promise<void>;
   cancel(jobId: string): Promise<void>;
 };
 
@@ -128,7 +112,7 @@ export function createImportApi(
     commit: (request, options) => run('import.commit', request, options),
     exportIssues: (planId) => run('import.exportIssues', { planId }),
     history: () => run('import.history', {}),
-    undo: (id) => run('import.undo', { id }),
+    undo: (importId) => run('import.undo', { importId }),
     cancel,
   };
 }

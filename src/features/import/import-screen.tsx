@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Stepper, Text } from '@mantine/core';
 import {
   IconArrowLeft,
   IconArrowRight,
@@ -10,6 +10,9 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHost } from '../../app/core-context';
+import { navigate } from '../../app/router';
+import { useWorkspace } from '../../app/workspace-state';
+import { Page } from '../../components/page';
 import type {
   EntityDefinition,
   ImportRequest,
@@ -52,10 +55,13 @@ export type ImportDestination = 'municipalities' | 'pilots' | 'organigram' | 'pl
 export type ImportScreenProps = {
   /**
    * Shows the screen that holds the imported data ("Naar Gemeenten"); `table` is set for raw
-   * tables. Default: the button is not shown.
+   * tables. Default: the app's router.
    */
   onNavigate?: (destination: ImportDestination, detail?: { table?: string }) => void;
-  /** Called after a commit or an undo changed the workspace (mark dirty, refresh undo state). */
+  /**
+   * Called after a commit or an undo changed the workspace. Default: the workspace state
+   * re-reads its info (unsaved marker, undo) and every open table re-queries.
+   */
   onWorkspaceChanged?: () => void;
 };
 
@@ -89,8 +95,19 @@ const hasOverrides = (o: LayoutOverrides) =>
     k === 'columnTypes' ? Object.keys(v ?? {}).length > 0 : v !== undefined,
   );
 
-export function ImportScreen({ onNavigate, onWorkspaceChanged }: ImportScreenProps) {
+const routeNavigate: NonNullable<ImportScreenProps['onNavigate']> = (destination, detail) =>
+  navigate(destination, detail?.table ?? null);
+
+export function ImportScreen({
+  onNavigate = routeNavigate,
+  onWorkspaceChanged,
+}: ImportScreenProps) {
   const { t } = useTranslation('import');
+  const workspace = useWorkspace();
+  const workspaceChanged = () => {
+    if (onWorkspaceChanged) onWorkspaceChanged();
+    else void workspace.refresh({ dataChanged: true });
+  };
   const api = useImportApi();
   const host = useHost();
   const state = useWizardState();
@@ -249,7 +266,7 @@ export function ImportScreen({ onNavigate, onWorkspaceChanged }: ImportScreenPro
       .suggestMapping({
         fileId: file.fileId,
         sheet,
-        entity: entityTarget,
+        target: { kind: 'entity', entity: entityTarget },
         ...(hasOverrides(overrides) ? { layout: overrides } : {}),
       })
       .then((suggested) => {
@@ -385,7 +402,7 @@ export function ImportScreen({ onNavigate, onWorkspaceChanged }: ImportScreenPro
       setTemplateSaved(saveTemplateAs ?? null);
       dispatchWizard({ type: 'committed', result });
       setHistoryKey((k) => k + 1);
-      onWorkspaceChanged?.();
+      workspaceChanged();
     } catch (error) {
       setCommitError(toAppError(error));
     } finally {
@@ -536,21 +553,18 @@ export function ImportScreen({ onNavigate, onWorkspaceChanged }: ImportScreenPro
   ];
 
   return (
-    <Stack gap="lg" p="lg" maw={1400} mx="auto" w="100%" data-testid="import-screen">
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={2}>{t('title')}</Title>
-          <Text c="dimmed" size="sm">
-            {t('subtitle')}
-          </Text>
-        </div>
-        {file && (
+    <Page
+      title={t('title')}
+      subtitle={t('subtitle')}
+      testId="import-screen"
+      actions={
+        file ? (
           <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={reset}>
             {t('restart')}
           </Button>
-        )}
-      </Group>
-
+        ) : undefined
+      }
+    >
       <Stepper
         active={state.step}
         onStepClick={(index) => {
@@ -587,11 +601,11 @@ export function ImportScreen({ onNavigate, onWorkspaceChanged }: ImportScreenPro
           <ResultPanel
             result={state.result}
             targetLabel={targetLabel(target)}
-            destination={onNavigate && destination ? t(`screens.${destination}`) : null}
+            destination={destination ? t(`screens.${destination}`) : null}
             templateSaved={templateSaved}
             onGoTo={() =>
               destination &&
-              onNavigate?.(destination, target.kind === 'raw' ? { table: target.table } : undefined)
+              onNavigate(destination, target.kind === 'raw' ? { table: target.table } : undefined)
             }
             onAnother={reset}
           />
@@ -655,12 +669,12 @@ export function ImportScreen({ onNavigate, onWorkspaceChanged }: ImportScreenPro
 
       <HistoryPanel
         api={api}
-        refreshKey={historyKey}
+        refreshKey={historyKey + workspace.revision * 1000}
         onUndone={() => {
           setHistoryKey((k) => k + 1);
-          onWorkspaceChanged?.();
+          workspaceChanged();
         }}
       />
-    </Stack>
+    </Page>
   );
 }

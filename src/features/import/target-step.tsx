@@ -47,14 +47,15 @@ export type TargetStepProps = {
   onSaveTemplate: (enabled: boolean, name: string) => void;
 };
 
-/** A field's label: its i18n key when the app knows it, else the key made readable. */
+/**
+ * A field's label. The core names it `import.fields.<entity>.<field>` (this namespace); a
+ * field the strings don't know yet shows its key made readable.
+ */
 export function useFieldLabel(): (field: EntityField) => string {
   const { t, i18n } = useTranslation('import');
   return (field) => {
-    for (const key of [field.labelKey, `fields.${field.key}`]) {
-      if (i18n.exists(key, { ns: 'import' })) return t(key as 'title');
-      if (i18n.exists(key)) return i18n.t(key);
-    }
+    const key = field.labelKey.replace(/^import[.:]/, '');
+    if (i18n.exists(key, { ns: 'import' })) return t(key as 'title');
     return field.key.replace(/_/g, ' ');
   };
 }

@@ -2,13 +2,14 @@ import { Overlay, Portal, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { navigate } from '../../app/router';
 import { offerImportFile } from './wizard-store';
 import classes from './import.module.css';
 
 export type ImportWindowDropProps = {
   /**
-   * Called after a dropped file was handed to the wizard: the shell shows the import screen
-   * (e.g. navigates to its route). Default: nothing (the wizard still receives the file).
+   * Called after a dropped file was handed to the wizard. Default: go to the import route,
+   * where the wizard opens the file.
    */
   onFileDropped?: (fileName: string) => void;
   /** Ignore drops (e.g. while a modal that takes its own files is open). Default false. */
@@ -62,7 +63,8 @@ export function ImportWindowDrop({ onFileDropped, disabled = false }: ImportWind
       event.preventDefault();
       void file.arrayBuffer().then((buffer) => {
         offerImportFile({ name: file.name, bytes: new Uint8Array(buffer) });
-        onDroppedRef.current?.(file.name);
+        const onDropped = onDroppedRef.current ?? (() => navigate('import'));
+        onDropped(file.name);
       });
     };
     window.addEventListener('dragenter', enter);
