@@ -1,3 +1,741 @@
-import { defineHandlers } from '../handlers/context';
+import type { Database } from 'sql.js';
+import { defineHandlers, type HandlerContext } from '../handlers/context';
+import { appendAudit } from '../mutations/audit';
+import { pushHistory } from '../mutations/history';
+import { inTransaction } from '../mutations/transaction';
+import { err, ok, type Result } from '../result';
+import type { Session } from '../session';
+import { errorText } from '../db/workspace-file';
+import type {
+  ColumnMapping,
+  CommitRequest,
+  EntityDefinition,
+  ExportIssuesArgs,
+  ImportFile,
+  ImportLogEntry,
+  ImportPlan,
+  ImportPreview,
+  ImportRequest,
+  ImportTarget,
+  ImportTemplate,
+  InspectArgs,
+  LayoutOverrides,
+  PreviewArgs,
+  SuggestMappingArgs,
+  UndoImportArgs,
+  ValidationIssue,
+} from './api-types';
+import { uniqueColumnNames } from './column-names';
+import { insertAll, redoOps, TableWriter, undoOps, WriteRefused, type WriteOp } from './commit';
+import { diffRows, summariseDiff, type KeyedRow, type RowDiff } from './diff';
+import { ENTITY_IMPORTERS, entityDefinitions } from './entities';
+import type { EntityImporter, EntityRow } from './entities/types';
+import {
+  getFile,
+  getPlan,
+  newId,
+  sha256Hex,
+  storeFile,
+  storePlan,
+  type StoredFile,
+} from './file-store';
+import {
+  finishLogEntry,
+  insertLogEntry,
+  listImports,
+  loadUndoOps,
+  targetLabel,
+  undoImport,
+} from './import-log';
+import { exportIssuesXlsx } from './issues-export';
+import { detectSheetLayout, readLayoutRows } from './layout';
+import { rawTableName, suggestMapping, suggestTarget } from './mapping';
+import { NisResolver } from './nis-crosswalk';
+import {
+  checkRawTableName,
+  rawDiff,
+  rawMode,
+  RawPlanner,
+  writeRaw,
+  type RawPlanData,
+  type RawRow,
+} from './raw-table';
+import { findTemplate, layoutFingerprint, listTemplates, saveTemplate } from './templates';
+import type { CellValue, ParseOptions, SheetLayout, WorkbookReader } from './types';
+import {
+  checkpoint,
+  ImportCancelled,
+  IssueSink,
+  MAX_PLAN_ISSUES,
+  readEntityRow,
+  validateEntityRows,
+  YIELD_EVERY,
+} from './validate';
+import { parseValue } from './values';
+import { openWorkbook } from './workbook';
 
-export const importHandlers = defineHandlers({});
+/** What a plan keeps for its commit (in the worker, never sent to the UI). */
+type StoredPlan = {
+  plan: ImportPlan;
+  file: StoredFile['info'];
+  sheet: string;
+  layout: SheetLayout;
+  target: ImportTarget;
+  request: ImportRequest;
+  mapping: ColumnMapping | null;
+  issues: ValidationIssue[];
+  rowsRead: number;
+  rejectedRows: number;
+  entity?: { importer: EntityImporter; rows: EntityRow[]; mapped: Set<string> };
+  raw?: RawPlanData;
+};
+
+const PREVIEW_ROWS = 100;
+const SAMPLE_ROWS = 200;
+
+async function openStored(
+  fileId: string,
+): Promise<Result<{ file: StoredFile; reader: WorkbookReader }>> {
+  const file = getFile(fileId);
+  if (!file) {
+    return err(
+      'import.file_expired',
+      'Het bestand is niet meer in het geheugen; kies het opnieuw.',
+      { fileId },
+    );
+  }
+  const reader = await openWorkbook(file.bytes, file.info.fileName, file.options);
+  return reader.ok ? ok({ file, reader: reader.value }) : reader;
+}
+
+function sheetOf(reader: WorkbookReader, sheet: string): Result<string> {
+  if (reader.sheets.some((s) => s.name === sheet)) return ok(sheet);
+  return err('import.no_such_sheet', `Het blad '${sheet}' bestaat niet in dit bestand.`, { sheet });
+}
+
+/** The detected layout with the user's overrides applied (header row, data range, types). */
+export function applyOverrides(
+  detected: SheetLayout,
+  rows: CellValue[][],
+  overrides: LayoutOverrides | undefined,
+  totalRows: number,
+): SheetLayout {
+  if (!overrides) return detected;
+  let layout: SheetLayout = { ...detected, columns: detected.columns.map((c) => ({ ...c })) };
+  const headerMoved =
+    (overrides.headerRow !== undefined && overrides.headerRow !== detected.headerRow) ||
+    (overrides.headerRows !== undefined && overrides.headerRows !== detected.headerRows);
+  if (headerMoved) {
+    const headerRow = overrides.headerRow ?? detected.headerRow;
+    const headerRows = Math.max(1, overrides.headerRows ?? detected.headerRows);
+    const width = Math.max(0, ...rows.slice(headerRow).map((r) => r.length));
+    const headers: string[] = [];
+    const indices: number[] = [];
+    for (let col = 0; col < width; col++) {
+      const parts: string[] = [];
+      for (let r = headerRow; r < headerRow + headerRows; r++) {
+        const cell = rows[r]?.[col];
+        const text =
+          cell === null || cell === undefined
+            ? ''
+            : typeof cell === 'object'
+              ? cell.date
+              : String(cell).trim();
+        if (text !== '' && parts[parts.length - 1] !== text) parts.push(text);
+      }
+      const hasData = rows
+        .slice(headerRow + headerRows)
+        .some((r) => r[col] !== null && r[col] !== undefined && r[col] !== '');
+      if (parts.length === 0 && !hasData) continue;
+      headers.push(parts.join(' / '));
+      indices.push(col);
+    }
+    const names = uniqueColumnNames(headers, indices);
+    layout = {
+      headerRow,
+      headerRows,
+      firstDataRow: headerRow + headerRows,
+      lastDataRow: Math.max(detected.lastDataRow, headerRow + headerRows - 1),
+      columns: indices.map((index, k) => {
+        const old = detected.columns.find((c) => c.index === index);
+        return {
+          index,
+          header: headers[k] ?? '',
+          name: names[k] ?? `kolom_${index + 1}`,
+          type: old?.type ?? 'text',
+          ...(old?.numberStyle ? { numberStyle: old.numberStyle } : {}),
+        };
+      }),
+    };
+  }
+  if (overrides.firstDataRow !== undefined) layout.firstDataRow = overrides.firstDataRow;
+  if (overrides.lastDataRow !== undefined)
+    layout.lastDataRow = Math.min(overrides.lastDataRow, totalRows - 1);
+  for (const [index, type] of Object.entries(overrides.columnTypes ?? {})) {
+    const column = layout.columns.find((c) => c.index === Number(index));
+    if (column) column.type = type;
+  }
+  return layout;
+}
+
+async function countRows(
+  reader: WorkbookReader,
+  sheet: string,
+  signal: AbortSignal,
+): Promise<number> {
+  const info = reader.sheets.find((s) => s.name === sheet);
+  if (info?.rowCount !== null && info?.rowCount !== undefined) return info.rowCount;
+  let count = 0;
+  await reader.readRows(sheet, (rows, first) => void (count = first + rows.length), {
+    signal,
+    batchSize: 5000,
+  });
+  return count;
+}
+
+type Prepared = {
+  file: StoredFile;
+  reader: WorkbookReader;
+  sheet: string;
+  layout: SheetLayout;
+  rows: CellValue[][];
+  totalRows: number;
+};
+
+async function prepare(
+  fileId: string,
+  sheetName: string,
+  overrides: LayoutOverrides | undefined,
+  signal: AbortSignal,
+): Promise<Result<Prepared>> {
+  const opened = await openStored(fileId);
+  if (!opened.ok) return opened;
+  const { file, reader } = opened.value;
+  const sheet = sheetOf(reader, sheetName);
+  if (!sheet.ok) return sheet;
+  const detected = await detectSheetLayout(reader, sheet.value, {
+    sampleRows: SAMPLE_ROWS,
+    signal,
+  });
+  if (!detected.ok) return detected;
+  const totalRows =
+    detected.value.rows.length < SAMPLE_ROWS
+      ? detected.value.rows.length
+      : await countRows(reader, sheet.value, signal);
+  const layout = applyOverrides(detected.value.layout, detected.value.rows, overrides, totalRows);
+  return ok({ file, reader, sheet: sheet.value, layout, rows: detected.value.rows, totalRows });
+}
+
+/** The raw table name a sheet gets by default: the file's name, or the sheet's when it says more. */
+function defaultTableName(fileName: string, reader: WorkbookReader, sheet: string): string {
+  const generic = /^(sheet|blad|feuil|tabelle)\s*\d*$/i.test(sheet.trim());
+  return rawTableName(reader.sheets.length === 1 || generic ? fileName : sheet);
+}
+
+const mappedFields = (mapping: ColumnMapping): Set<string> =>
+  new Set(
+    Object.entries(mapping)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k]) => k),
+  );
+
+function entityDiff(
+  db: Database,
+  importer: EntityImporter,
+  rows: EntityRow[],
+  mapped: Set<string>,
+): RowDiff<KeyedRow & { source: EntityRow }> {
+  const keyed = rows.map((r) => ({
+    key: importer.keyOf(r.values),
+    row: r.row,
+    values: r.values,
+    source: r,
+  }));
+  return diffRows(keyed, importer.loadExisting(db), [...mapped]);
+}
+
+async function buildPlan(
+  request: ImportRequest,
+  context: HandlerContext,
+): Promise<Result<ImportPlan>> {
+  const { session, signal, progress } = context;
+  const db = session.db;
+  const prepared = await prepare(request.fileId, request.sheet, request.layout, signal);
+  if (!prepared.ok) return prepared;
+  const { file, reader, sheet, layout } = prepared.value;
+  const sink = new IssueSink(sheet);
+  const nis = new NisResolver(db);
+  const parseOptions = (index: number): ParseOptions => ({
+    numberStyle: layout.columns.find((c) => c.index === index)?.numberStyle,
+    date1904: reader.date1904,
+  });
+  const total = Math.max(0, layout.lastDataRow - layout.firstDataRow + 1);
+  let done = 0;
+  let nextYield = YIELD_EVERY;
+  const afterRows = async (count: number): Promise<void> => {
+    done += count;
+    if (done >= nextYield) {
+      nextYield = done + YIELD_EVERY;
+      progress({ phase: 'read', done, total });
+      await checkpoint(signal);
+    }
+  };
+
+  let target = request.target;
+  let stored: StoredPlan;
+  try {
+    if (target.kind === 'entity') {
+      const importer = ENTITY_IMPORTERS[target.entity];
+      if (!importer)
+        return err('import.unknown_entity', `Onbekend importdoel '${String(target.entity)}'.`);
+      const mapping = request.mapping ?? suggestMapping(layout.columns, target.entity);
+      const missing = importer.fields.filter(
+        (f) => f.required && (mapping[f.key] === null || mapping[f.key] === undefined),
+      );
+      if (missing.length > 0) {
+        return err(
+          'import.mapping_incomplete',
+          `Koppel eerst een kolom aan elk verplicht veld: ${missing.map((f) => f.key).join(', ')}.`,
+          { fields: missing.map((f) => f.key).join(', ') },
+        );
+      }
+      const rows: EntityRow[] = [];
+      const mappedNis = new WeakSet<EntityRow>();
+      const read = await readLayoutRows(
+        reader,
+        sheet,
+        layout,
+        async (batch, first) => {
+          for (let i = 0; i < batch.length; i++) {
+            const row = readEntityRow({
+              cells: batch[i] ?? [],
+              row: first + i + 1,
+              importer,
+              mapping,
+              layout,
+              parseValue,
+              parseOptions,
+              nis,
+              sink,
+              mappedNis,
+            });
+            if (row) rows.push(row);
+          }
+          await afterRows(batch.length);
+        },
+        { signal },
+      );
+      if (!read.ok) return read;
+      progress({ phase: 'validate', done: 0, total: rows.length });
+      const valid = validateEntityRows({
+        db,
+        rows,
+        importer,
+        mapping,
+        layout,
+        nis,
+        sink,
+        mappedNis,
+      });
+      await checkpoint(signal);
+      const mapped = mappedFields(mapping);
+      progress({ phase: 'diff', done: 0, total: valid.length });
+      const diff = entityDiff(db, importer, valid, mapped);
+      const issues = sink.sorted();
+      const rejectedRows = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.row))
+        .size;
+      stored = {
+        plan: planOf(
+          newId('plan'),
+          target,
+          rows.length,
+          valid.length,
+          rejectedRows,
+          issues,
+          nis,
+          summariseDiff(diff),
+        ),
+        file: file.info,
+        sheet,
+        layout,
+        target,
+        request,
+        mapping,
+        issues,
+        rowsRead: rows.length,
+        rejectedRows,
+        entity: { importer, rows: valid, mapped },
+      };
+    } else {
+      const table = target.table.trim();
+      target = { kind: 'raw', table };
+      const name = checkRawTableName(db, table);
+      if (!name.ok) return name;
+      const mode = rawMode(name.value.exists, request.raw);
+      const keyColumn = mode === 'merge' ? request.raw?.keyColumn : undefined;
+      if (keyColumn !== undefined && !layout.columns.some((c) => c.name === keyColumn)) {
+        return err(
+          'import.no_key_column',
+          `De sleutelkolom '${keyColumn}' staat niet in dit blad.`,
+          { column: keyColumn },
+        );
+      }
+      const planner = new RawPlanner(layout, parseValue, parseOptions, sink, keyColumn);
+      const read = await readLayoutRows(
+        reader,
+        sheet,
+        layout,
+        async (batch, first) => {
+          for (let i = 0; i < batch.length; i++) planner.add(batch[i] ?? [], first + i + 1);
+          await afterRows(batch.length);
+        },
+        { signal },
+      );
+      if (!read.ok) return read;
+      const existingCount =
+        mode === 'create'
+          ? 0
+          : Number(db.exec(`SELECT count(*) FROM "${table}"`)[0]?.values[0]?.[0] ?? 0);
+      const data: RawPlanData = {
+        table,
+        columns: layout.columns,
+        mode,
+        keyColumn,
+        rows: planner.rows,
+        existingCount,
+      };
+      progress({ phase: 'diff', done: 0, total: planner.rows.length });
+      const diff = rawDiff(db, data);
+      if (mode !== 'merge') withCellValues(diff, data);
+      const issues = sink.sorted();
+      const rejectedRows = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.row))
+        .size;
+      stored = {
+        plan: {
+          ...planOf(
+            newId('plan'),
+            target,
+            planner.rowsRead,
+            planner.rows.length,
+            rejectedRows,
+            issues,
+            nis,
+            summariseDiff(diff),
+          ),
+          columns: layout.columns.map((c) => ({ name: c.name, header: c.header, type: c.type })),
+          rawMode: mode,
+        },
+        file: file.info,
+        sheet,
+        layout,
+        target,
+        request,
+        mapping: null,
+        issues,
+        rowsRead: planner.rowsRead,
+        rejectedRows,
+        raw: data,
+      };
+    }
+  } catch (error) {
+    if (error instanceof ImportCancelled)
+      return err('import.cancelled', 'De import is geannuleerd; er is niets gewijzigd.');
+    throw error;
+  }
+  stored.plan.sheet = sheet;
+  stored.plan.fileName = file.info.fileName;
+  stored.plan.layout = layout;
+  storePlan(stored.plan.planId, stored);
+  progress({ phase: 'done', done: stored.rowsRead, total: stored.rowsRead });
+  return ok(stored.plan);
+}
+
+/** New and replacing raw imports list their first rows with values for the diff view. */
+function withCellValues(diff: RowDiff<RawRow>, data: RawPlanData): void {
+  for (const r of diff.added.slice(0, 2000)) {
+    const values: Record<string, string | number | null> = {};
+    data.columns.forEach((c, i) => (values[c.name] = r.cells[i] ?? null));
+    r.values = values;
+  }
+}
+
+function planOf(
+  planId: string,
+  target: ImportTarget,
+  rowsRead: number,
+  validRows: number,
+  rejectedRows: number,
+  issues: ValidationIssue[],
+  nis: NisResolver,
+  diff: ImportPlan['diff'],
+): ImportPlan {
+  return {
+    planId,
+    target,
+    rowsRead,
+    validRows,
+    rejectedRows,
+    issues: issues.slice(0, MAX_PLAN_ISSUES),
+    issueCount: issues.length,
+    nisMappings: nis.mappings(),
+    diff,
+  };
+}
+
+function commitPlan(session: Session, request: CommitRequest): Result<ImportLogEntry> {
+  const stored = getPlan<StoredPlan>(request.planId);
+  if (!stored) {
+    return err('import.plan_expired', 'Dit importplan is verlopen; maak het voorbeeld opnieuw.', {
+      planId: request.planId,
+    });
+  }
+  const errors = stored.issues.filter((i) => i.severity === 'error').length;
+  if (errors > 0 && !request.acceptValidRows) {
+    return err(
+      'import.has_errors',
+      `Er is niets geïmporteerd: ${errors} fout(en) in ${stored.rejectedRows} rij(en). Verbeter het bestand of importeer alleen de geldige rijen.`,
+      { errors, rows: stored.rejectedRows },
+    );
+  }
+  if (stored.rowsRead > 0 && stored.plan.validRows === 0) {
+    return err('import.nothing_valid', 'Er is niets geïmporteerd: geen enkele rij is geldig.');
+  }
+  const db = session.db;
+  const userName = request.userName ?? session.userName ?? null;
+  const label = `Import ${stored.file.fileName} → ${targetLabel(stored.target)}`;
+  const writer = new TableWriter(db);
+  let importId = 0;
+  try {
+    inTransaction(db, () => {
+      importId = insertLogEntry(db, {
+        startedAt: new Date().toISOString(),
+        userName,
+        fileName: stored.file.fileName,
+        fileSha256: stored.file.sha256,
+        fileSize: stored.file.fileSize,
+        sheet: stored.sheet,
+        target: stored.target,
+        mapping: stored.mapping,
+      });
+      let counts = { inserted: 0, updated: 0, deleted: 0 };
+      if (stored.entity) {
+        const { importer, rows, mapped } = stored.entity;
+        const existing = importer.loadExisting(db);
+        const diff = entityDiff(db, importer, rows, mapped);
+        const removed = request.applyRemovals ? diff.removed : [];
+        importer.write(
+          { db, writer, mapped, existing },
+          {
+            added: diff.added.map((r) => r.source),
+            changed: diff.changed.map((c) => c.row.source),
+            removed,
+          },
+        );
+        counts = {
+          inserted: diff.added.length,
+          updated: diff.changed.length,
+          deleted: removed.length,
+        };
+      } else if (stored.raw) {
+        const diff = rawDiff(db, stored.raw);
+        counts = writeRaw(writer, stored.raw, diff, {
+          applyRemovals: request.applyRemovals ?? false,
+          importId,
+          label: `${stored.file.fileName}${stored.sheet ? ` — ${stored.sheet}` : ''}`,
+        });
+      }
+      finishLogEntry(
+        db,
+        importId,
+        { read: stored.rowsRead, ...counts, rejected: stored.rejectedRows },
+        { issues: stored.issues, nisMappings: stored.plan.nisMappings },
+        writer.ops,
+      );
+      if (request.saveTemplateAs && request.saveTemplateAs.trim() !== '') {
+        saveTemplate(db, request.saveTemplateAs.trim(), layoutFingerprint(stored.layout.columns), {
+          target: stored.target,
+          mapping: stored.mapping ?? {},
+          layout: stored.request.layout,
+          raw: stored.request.raw,
+        });
+      }
+      appendAudit(db, {
+        action: 'import',
+        summary: label,
+        details: { importId, ...counts, rejected: stored.rejectedRows },
+        userName,
+      });
+    });
+  } catch (error) {
+    const message = error instanceof WriteRefused ? error.appError.message : errorText(error);
+    return err('import.commit_failed', `Er is niets geïmporteerd: ${message}`, { detail: message });
+  }
+  const ops = [...writer.ops];
+  const raw = stored.raw;
+  pushHistory(session, {
+    label,
+    undo(d) {
+      undoOps(d, ops);
+      d.run('UPDATE import_log SET undone_at = ? WHERE id = ?', [
+        new Date().toISOString(),
+        importId,
+      ]);
+    },
+    redo(d) {
+      redoOps(d, ops, (table) => {
+        if (raw && raw.table === table)
+          insertAll(
+            d,
+            table,
+            raw.columns.map((c) => c.name),
+            raw.rows.map((r) => r.cells),
+          );
+      });
+      d.run('UPDATE import_log SET undone_at = NULL WHERE id = ?', [importId]);
+    },
+  });
+  session.dirty = true;
+  const entry = listImports(db).find((e) => e.id === importId);
+  return entry
+    ? ok(entry)
+    : err('import.commit_failed', 'De import is niet in het logboek gevonden.');
+}
+
+/** Undoes a logged import, as an undoable step itself (Ctrl+Z brings the import back). */
+function undoLogged(session: Session, importId: number): Result<ImportLogEntry> {
+  const db = session.db;
+  const ops = loadUndoOps(db, importId);
+  // Tables the import created are dropped by the undo; keep their rows to redo it in this session.
+  const kept = new Map<string, { columns: string[]; rows: (string | number | null)[][] }>();
+  for (const op of ops) {
+    if (op.op !== 'bulkInsert') continue;
+    const result = db.exec(`SELECT * FROM "${op.table.replace(/"/g, '""')}"`)[0];
+    kept.set(op.table, {
+      columns: result?.columns ?? [],
+      rows: (result?.values ?? []) as (string | number | null)[][],
+    });
+  }
+  const result = undoImport(db, importId, session.userName ?? null);
+  if (!result.ok) return result;
+  pushHistory(session, {
+    label: `Import ongedaan gemaakt: ${result.value.fileName}`,
+    undo(d) {
+      redoOps(d, ops, (table) => {
+        const rows = kept.get(table);
+        if (rows) insertAll(d, table, rows.columns, rows.rows);
+      });
+      d.run('UPDATE import_log SET undone_at = NULL WHERE id = ?', [importId]);
+    },
+    redo(d) {
+      undoOps(d, ops as WriteOp[]);
+      d.run('UPDATE import_log SET undone_at = ? WHERE id = ?', [
+        new Date().toISOString(),
+        importId,
+      ]);
+    },
+  });
+  session.dirty = true;
+  return result;
+}
+
+export const importHandlers = defineHandlers({
+  /** Keeps the bytes under a fileId and lists the sheets (with row counts where cheap). */
+  'import.inspect': async (args: InspectArgs): Promise<Result<ImportFile>> => {
+    const options = {
+      ...(args.encoding ? { encoding: args.encoding } : {}),
+      ...(args.delimiter ? { delimiter: args.delimiter } : {}),
+    };
+    const reader = await openWorkbook(args.bytes, args.fileName, options);
+    if (!reader.ok) return reader;
+    const info: ImportFile = {
+      fileId: newId('file'),
+      fileName: args.fileName,
+      fileSize: args.bytes.length,
+      sha256: await sha256Hex(args.bytes),
+      format: reader.value.format,
+      ...(reader.value.dialect ? { dialect: reader.value.dialect } : {}),
+      sheets: reader.value.sheets,
+    };
+    storeFile({ info, bytes: args.bytes, options });
+    return ok(info);
+  },
+
+  /** The first rows, the detected layout (with overrides), a matching template and a target. */
+  'import.preview': async (
+    args: PreviewArgs,
+    context: HandlerContext,
+  ): Promise<Result<ImportPreview>> => {
+    const prepared = await prepare(args.fileId, args.sheet, args.layout, context.signal);
+    if (!prepared.ok) return prepared;
+    const { file, reader, sheet, layout, rows, totalRows } = prepared.value;
+    const template = findTemplate(context.session.db, layoutFingerprint(layout.columns));
+    const suggestedTarget =
+      template?.target ??
+      suggestTarget(layout.columns, defaultTableName(file.info.fileName, reader, sheet));
+    return ok({
+      sheet,
+      layout,
+      rows: rows.slice(0, PREVIEW_ROWS),
+      totalRows,
+      ...(template
+        ? {
+            template: {
+              id: template.id,
+              name: template.name,
+              target: template.target,
+              mapping: template.mapping,
+            },
+          }
+        : {}),
+      suggestedTarget,
+    });
+  },
+
+  'import.entities': (): EntityDefinition[] => entityDefinitions(),
+
+  /** Field → column suggestions from the headers; the raw target maps nothing. */
+  'import.suggestMapping': async (
+    args: SuggestMappingArgs,
+    context: HandlerContext,
+  ): Promise<ColumnMapping> => {
+    if (args.target.kind !== 'entity') return {};
+    const prepared = await prepare(args.fileId, args.sheet, args.layout, context.signal);
+    if (!prepared.ok) return {};
+    const template = findTemplate(
+      context.session.db,
+      layoutFingerprint(prepared.value.layout.columns),
+    );
+    if (
+      template &&
+      template.target.kind === 'entity' &&
+      template.target.entity === args.target.entity
+    ) {
+      return template.mapping;
+    }
+    return suggestMapping(prepared.value.layout.columns, args.target.entity);
+  },
+
+  /** Reads, validates and diffs the whole sheet; writes nothing. Progress + cancel. */
+  'import.plan': (args: ImportRequest, context: HandlerContext): Promise<Result<ImportPlan>> =>
+    buildPlan(args, context),
+
+  /** Writes a plan in one transaction (all or nothing) and logs it. */
+  'import.commit': (args: CommitRequest, context: HandlerContext): Result<ImportLogEntry> =>
+    commitPlan(context.session, args),
+
+  /** Every issue of a plan as an .xlsx (sheet, row, column, value, reason). */
+  'import.exportIssues': async (args: ExportIssuesArgs): Promise<Uint8Array> => {
+    const stored = getPlan<StoredPlan>(args.planId);
+    if (!stored) throw new Error('Dit importplan is verlopen; maak het voorbeeld opnieuw.');
+    return exportIssuesXlsx(stored.issues, { fileName: stored.file.fileName });
+  },
+
+  'import.history': (_args: void, context: HandlerContext): ImportLogEntry[] =>
+    listImports(context.session.db),
+
+  'import.undo': (args: UndoImportArgs, context: HandlerContext): Result<ImportLogEntry> =>
+    undoLogged(context.session, args.importId),
+
+  'import.templates': (_args: void, context: HandlerContext): ImportTemplate[] =>
+    listTemplates(context.session.db),
+});

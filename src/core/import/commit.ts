@@ -1,0 +1,251 @@
+import type { Database, SqlValue as SqlJsValue } from 'sql.js';
+import { insertRows } from './bulk-insert';
+import { describeWriteError, type FailedWrite } from '../mutations/sqlite-errors';
+import type { AppError } from '../result';
+import type { SqlValue } from './types';
+
+/** One row as a column → value record. */
+export type Row = Record<string, SqlValue>;
+
+/**
+ * One write an import made, with what is needed to take it back (and to do it again). Kept in
+ * import_log.undo_json, so an import can be undone in a later session too.
+ */
+export type WriteOp =
+  | { op: 'insert'; table: string; pk: Row; after: Row }
+  | { op: 'update'; table: string; pk: Row; before: Row; after: Row }
+  | { op: 'delete'; table: string; pk: Row; before: Row }
+  | { op: 'createTable'; table: string; sql: string }
+  | { op: 'addColumn'; table: string; column: string; sqlType: string }
+  /** Rows bulk-inserted into a table this import created: undone by dropping the table. */
+  | { op: 'bulkInsert'; table: string; rows: number }
+  /** A raw table replaced by a re-import: its definition and rows, to bring it back. */
+  | { op: 'dropTable'; table: string; sql: string; columns: string[]; rows: SqlValue[][] };
+
+/** A write SQLite refused, with the Dutch message the mutation door gives for it. */
+export class WriteRefused extends Error {
+  constructor(readonly appError: AppError) {
+    super(appError.message);
+  }
+}
+
+export const quoteId = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+const pkCache = new WeakMap<Database, Map<string, string[]>>();
+
+/** The primary-key columns of a table, or ['rowid'] for a table without one (raw tables). */
+export function primaryKeyColumns(db: Database, table: string): string[] {
+  let perDb = pkCache.get(db);
+  if (!perDb) pkCache.set(db, (perDb = new Map()));
+  const cached = perDb.get(table);
+  if (cached) return cached;
+  const info = db.exec(`PRAGMA table_info(${quoteId(table)})`)[0];
+  const pk = (info?.values ?? [])
+    .filter((r) => Number(r[5]) > 0)
+    .sort((a, b) => Number(a[5]) - Number(b[5]))
+    .map((r) => String(r[1]));
+  const columns = pk.length > 0 ? pk : ['rowid'];
+  perDb.set(table, columns);
+  return columns;
+}
+
+export function forgetTable(db: Database, table: string): void {
+  pkCache.get(db)?.delete(table);
+}
+
+function where(pk: Row): { sql: string; params: SqlJsValue[] } {
+  const keys = Object.keys(pk);
+  return {
+    sql: keys.map((k) => `${k === 'rowid' ? 'rowid' : quoteId(k)} IS ?`).join(' AND '),
+    params: keys.map((k) => pk[k] ?? null),
+  };
+}
+
+export function selectRow(db: Database, table: string, pk: Row): Row | undefined {
+  const w = where(pk);
+  const withRowid = 'rowid' in pk ? 'rowid AS "rowid", ' : '';
+  const stmt = db.prepare(`SELECT ${withRowid}* FROM ${quoteId(table)} WHERE ${w.sql}`);
+  try {
+    stmt.bind(w.params);
+    return stmt.step() ? (stmt.getAsObject() as Row) : undefined;
+  } finally {
+    stmt.free();
+  }
+}
+
+function runInsert(db: Database, table: string, row: Row): void {
+  const cols = Object.keys(row);
+  db.run(
+    `INSERT INTO ${quoteId(table)} (${cols.map((c) => (c === 'rowid' ? 'rowid' : quoteId(c))).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+    cols.map((c) => row[c] ?? null),
+  );
+}
+
+function runUpdate(db: Database, table: string, pk: Row, values: Row): void {
+  const cols = Object.keys(values);
+  if (cols.length === 0) return;
+  const w = where(pk);
+  db.run(
+    `UPDATE ${quoteId(table)} SET ${cols.map((c) => `${quoteId(c)} = ?`).join(', ')} WHERE ${w.sql}`,
+    [...cols.map((c) => values[c] ?? null), ...w.params],
+  );
+}
+
+function runDelete(db: Database, table: string, pk: Row): void {
+  const w = where(pk);
+  db.run(`DELETE FROM ${quoteId(table)} WHERE ${w.sql}`, w.params);
+}
+
+/**
+ * Every write an import makes goes through here, so the import can be undone exactly: inserts
+ * remember their key, updates and deletes the values they replaced.
+ */
+export class TableWriter {
+  readonly ops: WriteOp[] = [];
+  inserted = 0;
+  updated = 0;
+  deleted = 0;
+
+  constructor(readonly db: Database) {}
+
+  private attempt(write: FailedWrite, run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      throw new WriteRefused(describeWriteError(this.db, write, error));
+    }
+  }
+
+  /** Inserts a row and returns its primary key (the new rowid for INTEGER PRIMARY KEY tables). */
+  insert(table: string, row: Row, count = true): Row {
+    this.attempt({ kind: 'insert', table, key: null, values: row }, () =>
+      runInsert(this.db, table, row),
+    );
+    const pkCols = primaryKeyColumns(this.db, table);
+    const pk: Row = {};
+    if (
+      pkCols.length === 1 &&
+      (pkCols[0] === 'id' || pkCols[0] === 'rowid') &&
+      row[pkCols[0]] == null
+    ) {
+      pk[pkCols[0]] = Number(this.db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0]);
+    } else for (const c of pkCols) pk[c] = row[c] ?? null;
+    this.ops.push({ op: 'insert', table, pk, after: { ...row, ...pk } });
+    if (count) this.inserted++;
+    return pk;
+  }
+
+  /** Updates the given columns of one row; a no-op when nothing differs. */
+  update(table: string, pk: Row, values: Row, count = true): void {
+    const current = selectRow(this.db, table, pk);
+    if (!current) throw new Error(`Rij ${JSON.stringify(pk)} bestaat niet meer in ${table}`);
+    const before: Row = {};
+    const after: Row = {};
+    for (const [c, v] of Object.entries(values)) {
+      if (current[c] === v) continue;
+      before[c] = current[c] ?? null;
+      after[c] = v;
+    }
+    if (Object.keys(after).length === 0) return;
+    this.attempt({ kind: 'update', table, key: pk, values: after }, () =>
+      runUpdate(this.db, table, pk, after),
+    );
+    this.ops.push({ op: 'update', table, pk, before, after });
+    if (count) this.updated++;
+  }
+
+  delete(table: string, pk: Row, count = true): void {
+    const before = selectRow(this.db, table, pk);
+    if (!before) return;
+    this.attempt({ kind: 'delete', table, key: pk, values: {} }, () =>
+      runDelete(this.db, table, pk),
+    );
+    this.ops.push({ op: 'delete', table, pk, before });
+    if (count) this.deleted++;
+  }
+
+  /** Records a schema or bulk step the caller already ran. */
+  record(op: WriteOp): void {
+    this.ops.push(op);
+  }
+}
+
+/** Takes the ops back, last first. Throws on a conflict (the caller rolls back). */
+export function undoOps(db: Database, ops: readonly WriteOp[]): void {
+  for (let i = ops.length - 1; i >= 0; i--) {
+    const op = ops[i]!;
+    switch (op.op) {
+      case 'insert':
+        runDelete(db, op.table, op.pk);
+        break;
+      case 'update':
+        runUpdate(db, op.table, op.pk, op.before);
+        break;
+      case 'delete':
+        runInsert(db, op.table, op.before);
+        break;
+      case 'createTable':
+        db.run(`DROP TABLE IF EXISTS ${quoteId(op.table)}`);
+        forgetTable(db, op.table);
+        break;
+      case 'addColumn':
+        db.run(`ALTER TABLE ${quoteId(op.table)} DROP COLUMN ${quoteId(op.column)}`);
+        break;
+      case 'bulkInsert':
+        break; // the table's createTable op drops the rows with it
+      case 'dropTable':
+        db.run(op.sql);
+        forgetTable(db, op.table);
+        insertAll(db, op.table, op.columns, op.rows);
+        break;
+    }
+  }
+}
+
+/**
+ * Does the ops again (in-session redo). Bulk inserts cannot be replayed from the log; the
+ * caller passes a function that re-inserts them.
+ */
+export function redoOps(
+  db: Database,
+  ops: readonly WriteOp[],
+  bulk: (table: string) => void = () => undefined,
+): void {
+  for (const op of ops) {
+    switch (op.op) {
+      case 'insert':
+        runInsert(db, op.table, op.after);
+        break;
+      case 'update':
+        runUpdate(db, op.table, op.pk, op.after);
+        break;
+      case 'delete':
+        runDelete(db, op.table, op.pk);
+        break;
+      case 'createTable':
+        db.run(op.sql);
+        forgetTable(db, op.table);
+        break;
+      case 'addColumn':
+        db.run(`ALTER TABLE ${quoteId(op.table)} ADD COLUMN ${quoteId(op.column)} ${op.sqlType}`);
+        break;
+      case 'bulkInsert':
+        bulk(op.table);
+        break;
+      case 'dropTable':
+        db.run(`DROP TABLE ${quoteId(op.table)}`);
+        forgetTable(db, op.table);
+        break;
+    }
+  }
+}
+
+/** Inserts many rows in bulk (raw tables), with the reader's measured fastest strategy. */
+export function insertAll(
+  db: Database,
+  table: string,
+  columns: readonly string[],
+  rows: readonly SqlValue[][],
+): void {
+  if (rows.length > 0) insertRows(db, table, columns, rows);
+}
