@@ -1,0 +1,15 @@
+import { checkCommand } from './check';
+import { demoCommand } from './demo';
+import { queryCommand } from './query';
+import type { CliCommand } from './types';
+
+/**
+ * Every CLI command, in the order the usage text lists them. One file per command; add a
+ * command by importing it here.
+ */
+export const CLI_COMMANDS: readonly CliCommand[] = [
+  demoCommand,
+  // import (owned by the import work): `importCommand` from './import' goes here.
+  queryCommand,
+  checkCommand,
+];
