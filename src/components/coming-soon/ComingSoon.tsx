@@ -1,0 +1,85 @@
+import {
+  Badge,
+  Group,
+  List,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import { IconCheck } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { KpiCard } from '../kpi-card';
+
+export type Fact = { label: string; value: string | null };
+
+/**
+ * The state of a screen whose capability comes with a later issue: what it will do, and —
+ * so it is not empty — a few real figures from the open workspace it will build on.
+ */
+export function ComingSoon({
+  icon,
+  title,
+  description,
+  bullets,
+  facts,
+  testId,
+}: {
+  icon: ReactNode;
+  title: string;
+  description: string;
+  bullets: readonly string[];
+  facts: Fact[];
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack p="lg" gap="lg" maw={1100} data-testid={testId}>
+      <Group gap="md" wrap="nowrap" align="flex-start">
+        <ThemeIcon size={56} radius="md" variant="light">
+          {icon}
+        </ThemeIcon>
+        <div>
+          <Group gap="sm">
+            <Title order={2}>{title}</Title>
+            <Badge color="flemishYellow" c="dark" variant="filled" radius="sm">
+              {t('comingSoon.badge')}
+            </Badge>
+          </Group>
+          <Text c="dimmed" mt={4} maw={760}>
+            {description}
+          </Text>
+        </div>
+      </Group>
+      <Paper p="lg" radius="md">
+        <List
+          spacing="sm"
+          icon={
+            <ThemeIcon size={22} radius="xl" variant="light">
+              <IconCheck size={14} />
+            </ThemeIcon>
+          }
+        >
+          {bullets.map((bullet) => (
+            <List.Item key={bullet}>{bullet}</List.Item>
+          ))}
+        </List>
+      </Paper>
+      {facts.length > 0 && (
+        <Stack gap="xs">
+          <Text fw={650} size="sm" c="dimmed" tt="uppercase" lts={0.4}>
+            {t('comingSoon.inWorkspace')}
+          </Text>
+          <SimpleGrid cols={{ base: 2, md: Math.min(4, facts.length) }}>
+            {facts.map((fact) => (
+              <KpiCard key={fact.label} label={fact.label} value={fact.value ?? '…'} />
+            ))}
+          </SimpleGrid>
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,1 @@
+export { ComingSoon, type Fact } from './ComingSoon';

@@ -1,0 +1,1 @@
+export { KpiCard } from './KpiCard';

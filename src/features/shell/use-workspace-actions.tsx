@@ -1,0 +1,146 @@
+import { Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCore, useHost } from '../../app/core-context';
+import { useWorkspace } from '../../app/workspace-state';
+import type { HostFile } from '../../host/host';
+import { showOpenError } from './open-error';
+
+export type WorkspaceActions = {
+  newWorkspace(): Promise<void>;
+  openDemo(options?: { quiet?: boolean }): Promise<void>;
+  open(): Promise<void>;
+  openRecent(path: string): Promise<void>;
+  save(): Promise<void>;
+  saveAs(): Promise<void>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+};
+
+/**
+ * The file and edit commands, as the shell runs them: each asks the host for bytes or a place,
+ * the core for the work, then re-reads the workspace info. A failed open leaves the current
+ * workspace exactly as it was (the core opens into a new connection first).
+ */
+export function useWorkspaceActions(): WorkspaceActions {
+  const { t } = useTranslation();
+  const core = useCore();
+  const host = useHost();
+  const workspace = useWorkspace();
+  const { refresh, setPath, info, path } = workspace;
+
+  /** Asks before throwing away unsaved changes; true when it is fine to go on. */
+  const confirmDiscard = useCallback(
+    () =>
+      new Promise<boolean>((resolve) => {
+        if (!info?.dirty) {
+          resolve(true);
+          return;
+        }
+        modals.openConfirmModal({
+          title: t('workspace.discardTitle'),
+          children: <Text size="sm">{t('workspace.discardBody')}</Text>,
+          labels: { confirm: t('workspace.discardConfirm'), cancel: t('workspace.cancel') },
+          confirmProps: { color: 'red' },
+          onConfirm: () => resolve(true),
+          onCancel: () => resolve(false),
+        });
+      }),
+    [info?.dirty, t],
+  );
+
+  const hostFailed = useCallback(
+    (title: string, message: string) =>
+      notifications.show({ color: 'red', title, message, autoClose: 10_000 }),
+    [],
+  );
+
+  const openFile = useCallback(
+    async (file: HostFile) => {
+      const result = await core.call('workspace.open', { bytes: file.bytes, fileName: file.name });
+      if (!result.ok) {
+        showOpenError(t, result.error, file.name);
+        return;
+      }
+      setPath(file.path);
+      await refresh({ dataChanged: true });
+      notifications.show({ color: 'petrol', message: t('workspace.opened', { name: file.name }) });
+    },
+    [core, refresh, setPath, t],
+  );
+
+  const saveTo = useCallback(
+    async (target: string | null) => {
+      const bytes = await core.call('workspace.export', undefined);
+      const suggested = (info?.fileName ?? info?.name ?? t('app.untitled')).replace(
+        /\.pijlerplan$/i,
+        '',
+      );
+      const saved = await host.saveWorkspace(bytes, target, suggested);
+      if (!saved.ok) {
+        hostFailed(t('errors.saveTitle'), saved.message);
+        return;
+      }
+      if (!saved.value) return; // cancelled
+      await core.call('workspace.markSaved', { fileName: saved.value.name });
+      setPath(saved.value.path);
+      await refresh();
+      notifications.show({
+        color: 'petrol',
+        message: t('workspace.savedAs', { name: saved.value.name }),
+      });
+    },
+    [core, host, hostFailed, info?.fileName, info?.name, refresh, setPath, t],
+  );
+
+  return useMemo<WorkspaceActions>(
+    () => ({
+      async newWorkspace() {
+        if (!(await confirmDiscard())) return;
+        await core.call('workspace.new', undefined);
+        setPath(null);
+        await refresh({ dataChanged: true });
+        notifications.show({ color: 'petrol', message: t('workspace.created') });
+      },
+      async openDemo(options) {
+        if (!options?.quiet && !(await confirmDiscard())) return;
+        await core.call('workspace.openDemo', undefined);
+        setPath(null);
+        await refresh({ dataChanged: true });
+        if (!options?.quiet)
+          notifications.show({ color: 'petrol', message: t('workspace.demoOpened') });
+      },
+      async open() {
+        if (!(await confirmDiscard())) return;
+        const picked = await host.openWorkspace();
+        if (!picked.ok) {
+          hostFailed(t('errors.openTitle'), picked.message);
+          return;
+        }
+        if (picked.value) await openFile(picked.value);
+      },
+      async openRecent(recentPath) {
+        if (!(await confirmDiscard())) return;
+        const file = await host.openRecent(recentPath);
+        if (!file.ok) {
+          hostFailed(t('errors.openTitle'), file.message);
+          return;
+        }
+        await openFile(file.value);
+      },
+      save: () => saveTo(path),
+      saveAs: () => saveTo(null),
+      async undo() {
+        const result = await core.call('workspace.undo', undefined);
+        if (result.ok) await refresh({ dataChanged: true });
+      },
+      async redo() {
+        const result = await core.call('workspace.redo', undefined);
+        if (result.ok) await refresh({ dataChanged: true });
+      },
+    }),
+    [confirmDiscard, core, host, hostFailed, openFile, path, refresh, saveTo, setPath, t],
+  );
+}

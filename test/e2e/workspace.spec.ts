@@ -1,0 +1,122 @@
+import { expect, test, type Page } from '@playwright/test';
+import { gridRows, openApp } from './app';
+
+/** Double-clicks a cell of the municipality with this name and types a new value. */
+async function editCell(page: Page, municipality: string, column: string, value: string) {
+  await page.getByTestId('table-search').fill(municipality);
+  await expect(page.getByTestId('table-count')).toHaveText('1 gemeente');
+  await gridRows(page).first().locator(`td[data-column="${column}"]`).dblclick();
+  const editor = page.getByTestId('cell-editor');
+  await editor.fill(value);
+  await editor.press('Enter');
+}
+
+function cell(page: Page, column: string) {
+  return gridRows(page).first().locator(`td[data-column="${column}"]`);
+}
+
+test('edit, undo, edit again, save, reload, reopen from recent files: the saved value is there', async ({
+  page,
+}) => {
+  await openApp(page, 'gemeenten');
+  await editCell(page, 'Ronse', 'inhabitants_2020', '12.345');
+  await expect(cell(page, 'inhabitants_2020')).toHaveText('12.345');
+  await expect(page.getByTestId('dirty-marker')).toBeVisible();
+  await expect(page).toHaveTitle('• Voorbeeldwerkruimte — Pijlerplan');
+
+  await page.getByTestId('undo').click();
+  await expect(cell(page, 'inhabitants_2020')).not.toHaveText('12.345');
+  const original = await cell(page, 'inhabitants_2020').innerText();
+
+  await editCell(page, 'Ronse', 'inhabitants_2020', '27.000');
+  await expect(cell(page, 'inhabitants_2020')).toHaveText('27.000');
+
+  // Opslaan als… (the browser host keeps the file in IndexedDB under the chosen name).
+  await page.getByTestId('file-menu').click();
+  await page.locator('[data-command="file.saveAs"]').click();
+  await page.getByTestId('file-name-input').fill('ronse-test');
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+  await expect(page.getByTestId('workspace-name')).toHaveText('ronse-test.pijlerplan');
+  await expect(page.getByTestId('dirty-marker')).toHaveCount(0);
+  await expect(page).toHaveTitle('ronse-test.pijlerplan — Pijlerplan');
+
+  // A fresh start opens the demo again, with the original value.
+  await page.reload();
+  await expect(page.getByTestId('workspace-name')).toHaveText('Voorbeeldwerkruimte', {
+    timeout: 30_000,
+  });
+  await page.getByTestId('table-search').fill('Ronse');
+  await expect(cell(page, 'inhabitants_2020')).toHaveText(original);
+
+  await page.getByTestId('file-menu').click();
+  await page.getByTestId('recent-file').filter({ hasText: 'ronse-test.pijlerplan' }).click();
+  await expect(page.getByTestId('workspace-name')).toHaveText('ronse-test.pijlerplan');
+  await page.getByTestId('table-search').fill('Ronse');
+  await expect(cell(page, 'inhabitants_2020')).toHaveText('27.000');
+  await expect(page.getByTestId('dirty-marker')).toHaveCount(0);
+});
+
+test('Ctrl+Z and Ctrl+Y undo and redo an edit, but not while typing in a field', async ({
+  page,
+}) => {
+  await openApp(page, 'gemeenten');
+  await editCell(page, 'Ronse', 'arrondissement', 'Vlaamse Ardennen');
+  await expect(cell(page, 'arrondissement')).toHaveText('Vlaamse Ardennen');
+
+  // In the search box, Ctrl+Z is the field's own undo: the edit stays.
+  await page.getByTestId('table-search').focus();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('undo')).toBeEnabled();
+  await expect(page.getByTestId('dirty-marker')).toBeVisible();
+
+  await page.getByRole('heading', { name: 'Gemeenten' }).click();
+  await page.getByTestId('table-search').fill('Ronse');
+  await page.getByRole('heading', { name: 'Gemeenten' }).click();
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, 'arrondissement')).toHaveText('Oudenaarde');
+
+  await page.keyboard.press('Control+y');
+  await expect(cell(page, 'arrondissement')).toHaveText('Vlaamse Ardennen');
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, 'arrondissement')).toHaveText('Oudenaarde');
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(cell(page, 'arrondissement')).toHaveText('Vlaamse Ardennen');
+});
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+const BAD_FILES = [
+  {
+    what: 'a spreadsheet that is not a workspace',
+    name: 'gemeenten.xlsx',
+    bytes: Buffer.from('PK\u0003\u0004 not really a workbook, certainly not SQLite'),
+    message: 'Dit bestand is geen Pijlerplan-werkruimte.',
+  },
+  {
+    what: 'a truncated workspace',
+    name: 'afgekapt.pijlerplan',
+    bytes: Buffer.concat([Buffer.from(SQLITE_MAGIC, 'latin1'), Buffer.alloc(4080, 7)]),
+    message: 'De werkruimte is beschadigd of onvolledig.',
+  },
+];
+
+for (const bad of BAD_FILES) {
+  test(`opening ${bad.what} explains why in Dutch and keeps the workspace`, async ({ page }) => {
+    await openApp(page, 'gemeenten');
+    await expect(page.getByTestId('table-count')).toHaveText('285 gemeenten');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('file-menu').click();
+    await page.locator('[data-command="file.open"]').click();
+    await (
+      await chooser
+    ).setFiles({ name: bad.name, mimeType: 'application/octet-stream', buffer: bad.bytes });
+
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText('Deze werkruimte kan niet geopend worden');
+    await expect(dialog).toContainText(bad.message);
+    await expect(dialog).toContainText('Je huidige werkruimte blijft open; er is niets gewijzigd.');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('workspace-name')).toHaveText('Voorbeeldwerkruimte');
+    await expect(page.getByTestId('table-count')).toHaveText('285 gemeenten');
+  });
+}
