@@ -113,7 +113,13 @@ export const allocationImporter: EntityImporter = {
         name: String(r.name),
       })),
     );
-    const positions = RefLookup.fromTable(db, 'position');
+    const positions = new RefLookup(
+      queryRows(db, 'SELECT id, code, title FROM position').map((r) => ({
+        id: Number(r.id),
+        code: String(r.code),
+        name: String(r.title),
+      })),
+    );
     const people = RefLookup.fromTable(db, 'person');
     const activities = RefLookup.fromTable(db, 'activity', 'code', 'code');
     const regions = RefLookup.fromTable(db, 'region', 'code', 'code');
