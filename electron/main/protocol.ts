@@ -45,6 +45,15 @@ export function mimeTypeFor(filePath: string): string {
   return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
 
+function hasDotSegment(rawUrl: string): boolean {
+  const afterScheme = rawUrl.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
+  const rawPath = afterScheme.split(/[?#]/, 1)[0] ?? '';
+  return rawPath.split(/[/\\]|%2f|%5c/i).some((segment) => {
+    const folded = segment.replace(/%2e/gi, '.');
+    return folded === '.' || folded === '..';
+  });
+}
+
 type PathModule = Pick<typeof path, 'resolve' | 'relative' | 'isAbsolute' | 'join' | 'sep'>;
 
 /**
@@ -58,6 +67,9 @@ export function resolveAppPath(
   requestUrl: string,
   pathModule: PathModule = path,
 ): string | null {
+  // The URL parser quietly folds "..", "%2e%2e" and "./" segments; a request that contains
+  // them was crafted, not produced by the app, so refuse it instead of guessing what it meant.
+  if (hasDotSegment(requestUrl)) return null;
   let url: URL;
   try {
     url = new URL(requestUrl);
