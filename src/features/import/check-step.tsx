@@ -159,7 +159,10 @@ function DiffList({ plan, fieldLabel }: { plan: ImportPlan; fieldLabel: (key: st
         <Table striped highlightOnHover stickyHeader verticalSpacing={6} data-testid="import-diff">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={150} />
+              <Table.Th w={130} />
+              <Table.Th w={70} ta="right">
+                {t('check.issueRow')}
+              </Table.Th>
               <Table.Th w={160}>{t('check.diffKey')}</Table.Th>
               <Table.Th>{t('check.diffWhat')}</Table.Th>
             </Table.Tr>
@@ -171,6 +174,9 @@ function DiffList({ plan, fieldLabel }: { plan: ImportPlan; fieldLabel: (key: st
                   <Badge variant="light" color={kindColor[row.kind]} size="sm">
                     {kindLabel[row.kind]}
                   </Badge>
+                </Table.Td>
+                <Table.Td fz="sm" ta="right" c="dimmed" className={classes.stat}>
+                  {row.row !== undefined ? fmt.count(row.row) : ''}
                 </Table.Td>
                 <Table.Td ff="monospace" fz="sm">
                   {row.key}
@@ -193,6 +199,14 @@ function DiffList({ plan, fieldLabel }: { plan: ImportPlan; fieldLabel: (key: st
                         </Group>
                       ))}
                     </Stack>
+                  ) : row.kind === 'added' && row.values ? (
+                    <Text size="sm" lineClamp={2}>
+                      {Object.entries(row.values)
+                        .filter(([, value]) => value !== null && value !== '')
+                        .slice(0, 8)
+                        .map(([field, value]) => `${fieldLabel(field)}: ${fmt.sql(value, empty)}`)
+                        .join(' · ')}
+                    </Text>
                   ) : (
                     <Text size="sm" c="dimmed">
                       {row.kind === 'added' ? t('check.rowAdded') : t('check.rowRemoved')}
@@ -204,11 +218,13 @@ function DiffList({ plan, fieldLabel }: { plan: ImportPlan; fieldLabel: (key: st
           </Table.Tbody>
         </Table>
       </ScrollArea.Autosize>
-      {rows.length > shown.length && (
+      {(rows.length > shown.length || plan.diff.truncated) && (
         <Text size="xs" c="dimmed">
           {t('check.diffTruncated', {
             shown: fmt.count(shown.length),
-            total: fmt.count(rows.length),
+            total: fmt.count(
+              filter === 'all' ? counts.added + counts.changed + counts.removed : counts[filter],
+            ),
           })}
         </Text>
       )}
@@ -298,11 +314,11 @@ function IssuesTable({
           </Table.Tbody>
         </Table>
       </ScrollArea.Autosize>
-      {plan.issues.length > shown.length && (
+      {(plan.issueCount ?? plan.issues.length) > shown.length && (
         <Text size="xs" c="dimmed">
           {t('check.issuesTruncated', {
             shown: fmt.count(shown.length),
-            total: fmt.count(plan.issues.length),
+            total: fmt.count(plan.issueCount ?? plan.issues.length),
           })}
         </Text>
       )}
@@ -381,10 +397,7 @@ export function CheckStep(props: CheckStepProps) {
 
   const errors = plan.issues.filter((i) => i.severity === 'error').length;
   const warnings = plan.issues.length - errors;
-  const isNewTable =
-    plan.target.kind === 'raw' &&
-    plan.diff.changed + plan.diff.removed === 0 &&
-    plan.diff.unchanged === 0;
+  const rawMode = plan.target.kind === 'raw' ? (plan.rawMode ?? 'create') : null;
   const activeTab = tab ?? (plan.rejectedRows > 0 ? 'issues' : 'diff');
 
   return (
@@ -437,9 +450,17 @@ export function CheckStep(props: CheckStepProps) {
           {t('check.hasErrors', { count: plan.rejectedRows, n: fmt.count(plan.rejectedRows) })}
         </Alert>
       )}
-      {isNewTable && (
+      {rawMode === 'create' && (
         <Text size="sm" c="dimmed">
           {t('check.newTable', { count: fmt.count(plan.validRows) })}
+        </Text>
+      )}
+      {rawMode === 'replace' && (
+        <Text size="sm" c="dimmed">
+          {t('check.replaceTable', {
+            old: fmt.count(plan.diff.removed),
+            count: fmt.count(plan.validRows),
+          })}
         </Text>
       )}
 
@@ -454,7 +475,7 @@ export function CheckStep(props: CheckStepProps) {
             color={errors > 0 ? 'red' : undefined}
             leftSection={errors + warnings > 0 ? <IconAlertTriangle size={14} /> : undefined}
           >
-            {t('check.tabIssues')} ({fmt.count(plan.issues.length)})
+            {t('check.tabIssues')} ({fmt.count(plan.issueCount ?? plan.issues.length)})
           </Tabs.Tab>
           {plan.nisMappings.length > 0 && (
             <Tabs.Tab value="nis" leftSection={<IconMapPin size={14} />}>

@@ -13,7 +13,9 @@ import type {
   SuggestMappingArgs,
 } from '../../core/import/api-types';
 import type { Progress } from '../../core/handlers/context';
-import type { AppError } from '../../core/result';
+import type { AppError, Result } from '../../core/result';
+import type { TableSummary } from '../../core/tables/types';
+import type { CoreClient } from '../../worker/core-client';
 import { useCore } from '../../app/core-context';
 
 /**
@@ -33,6 +35,8 @@ export type ImportApi = {
   exportIssues(planId: string): Promise<Uint8Array>;
   history(): Promise<ImportLogEntry[]>;
   undo(importId: number): Promise<void>;
+  /** The workspace's tables, to tell whether a raw import replaces or merges into one. */
+  tables(): Promise<TableSummary[]>;
   cancel(jobId: string): Promise<void>;
 };
 
@@ -77,7 +81,7 @@ export function toAppError(error: unknown): AppError {
 }
 
 export function isCancelled(error: AppError): boolean {
-  return error.code === 'cancelled' || error.code === 'aborted';
+  return ['cancelled', 'aborted', 'import.cancelled'].includes(error.code);
 }
 
 /** Handlers may return a Result or a bare value; both end here as a value or a throw. */
@@ -90,43 +94,34 @@ function unwrap<T>(value: unknown): T {
   return value as T;
 }
 
-type LooseCall = (name: string, args: unknown, options?: JobOptions) => Promise<unknown>;
+/** Runs one core call: a Result's error, or anything thrown, becomes an ImportUiError. */
+async function run<T>(call: () => Promise<T | Result<T>>): Promise<T> {
+  try {
+    return unwrap<T>(await call());
+  } catch (error) {
+    throw error instanceof ImportUiError ? error : new ImportUiError(toAppError(error));
+  }
+}
 
-export function createImportApi(
-  call: LooseCall,
-  cancel: (jobId: string) => Promise<void>,
-): ImportApi {
-  const run = async <T>(name: string, args: unknown, options?: JobOptions): Promise<T> => {
-    try {
-      return unwrap<T>(await call(name, args, options));
-    } catch (error) {
-      throw error instanceof ImportUiError ? error : new ImportUiError(toAppError(error));
-    }
-  };
+export function createImportApi(core: CoreClient): ImportApi {
   return {
-    inspect: (args) => run('import.inspect', args),
-    preview: (args) => run('import.preview', args),
-    entities: () => run('import.entities', {}),
-    suggestMapping: (args) => run('import.suggestMapping', args),
-    plan: (request, options) => run('import.plan', request, options),
-    commit: (request, options) => run('import.commit', request, options),
-    exportIssues: (planId) => run('import.exportIssues', { planId }),
-    history: () => run('import.history', {}),
-    undo: (importId) => run('import.undo', { importId }),
-    cancel,
+    inspect: (args) => run(() => core.call('import.inspect', args)),
+    preview: (args) => run(() => core.call('import.preview', args)),
+    entities: () => run(() => core.call('import.entities', undefined)),
+    suggestMapping: (args) => run(() => core.call('import.suggestMapping', args)),
+    plan: (request, options) => run(() => core.call('import.plan', request, options)),
+    commit: (request, options) => run(() => core.call('import.commit', request, options)),
+    exportIssues: (planId) => run(() => core.call('import.exportIssues', { planId })),
+    history: () => run(() => core.call('import.history', undefined)),
+    undo: async (importId) => {
+      await run(() => core.call('import.undo', { importId }));
+    },
+    tables: () => run(() => core.call('tables.list', undefined)),
+    cancel: (jobId) => core.cancel(jobId),
   };
 }
 
 export function useImportApi(): ImportApi {
   const core = useCore();
-  return useMemo(
-    () =>
-      createImportApi(
-        // The typed client checks names against the handler map; this adapter is the one place
-        // that maps the wizard's calls onto it.
-        core.call as unknown as LooseCall,
-        (jobId) => core.cancel(jobId),
-      ),
-    [core],
-  );
+  return useMemo(() => createImportApi(core), [core]);
 }

@@ -23,6 +23,7 @@ import type { CsvDialect } from '../../core/import/types';
 import type { Progress } from '../../core/handlers/context';
 import { DOMAIN_TABLES } from '../../core/db/schema';
 import type { AppError } from '../../core/result';
+import type { TableSummary } from '../../core/tables/types';
 import { CheckStep } from './check-step';
 import { CommitStep, ResultPanel } from './commit-step';
 import { ErrorAlert } from './error-alert';
@@ -115,6 +116,7 @@ export function ImportScreen({
   const fieldLabelOf = useFieldLabel();
 
   const [entities, setEntities] = useState<EntityDefinition[] | null>(null);
+  const [tables, setTables] = useState<TableSummary[]>([]);
   const [previewLoading, setPreviewLoading] = useState(false);
   const [previewError, setPreviewError] = useState<AppError | null>(null);
   const [suggesting, setSuggesting] = useState(false);
@@ -193,6 +195,20 @@ export function ImportScreen({
       live = false;
     };
   }, [api]);
+
+  // Which raw tables exist decides whether a raw import creates, replaces or merges.
+  const rawStep = state.step === 3 && target?.kind === 'raw';
+  useEffect(() => {
+    if (!rawStep) return;
+    let live = true;
+    api
+      .tables()
+      .then((list) => live && setTables(list.filter((table) => table.kind === 'dataset')))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [api, rawStep, workspace.revision]);
 
   const chooseFile = async () => {
     const picked = await host.openSpreadsheet();
@@ -282,6 +298,8 @@ export function ImportScreen({
   }, [api, state.step, file, sheet, preview, entityTarget, state.mappingSource, overrides]);
 
   // ---------------------------------------------------------------- plan
+  const existingTable =
+    target?.kind === 'raw' ? (tables.find((table) => table.name === target.table) ?? null) : null;
   const buildRequest = (): ImportRequest | null => {
     if (!file || !sheet || !target) return null;
     return {
@@ -290,6 +308,7 @@ export function ImportScreen({
       target,
       ...(hasOverrides(overrides) ? { layout: overrides } : {}),
       ...(target.kind === 'entity' ? { mapping } : {}),
+      ...(target.kind === 'raw' && existingTable ? { raw: state.rawOptions } : {}),
     };
   };
 
@@ -340,6 +359,8 @@ export function ImportScreen({
   const single = file?.sheets.length === 1;
   const tableProblem =
     target?.kind === 'raw' ? tableNameProblem(target.table, DOMAIN_TABLES) : null;
+  const rawKeyMissing =
+    existingTable !== null && state.rawOptions.keyColumn === '' && !state.rawOptions.replace;
   const definition =
     target?.kind === 'entity' ? (entities?.find((e) => e.name === target.entity) ?? null) : null;
   const requiredMissing =
@@ -358,7 +379,9 @@ export function ImportScreen({
     2: preview !== null && layoutValid && !previewLoading,
     3:
       target !== null &&
-      (target.kind === 'raw' ? tableProblem === null : definition !== null && !requiredMissing) &&
+      (target.kind === 'raw'
+        ? tableProblem === null && !rawKeyMissing
+        : definition !== null && !requiredMissing) &&
       !templateInvalid,
     4: plan !== null && planJob === null,
     5: false,
@@ -495,6 +518,9 @@ export function ImportScreen({
             saveTemplate={state.saveTemplate}
             templateName={state.templateName}
             tableNameProblem={tableProblem}
+            existingTable={existingTable}
+            rawOptions={state.rawOptions}
+            onRawOptions={(options) => dispatchWizard({ type: 'rawOptionsChanged', options })}
             defaultTableName={suggestTableName(
               single ? (file?.fileName ?? 'import') : (sheet ?? file?.fileName ?? 'import'),
             )}

@@ -118,6 +118,14 @@ export const importNl = {
     tableNameInvalid:
       'Gebruik enkel kleine letters (a–z), cijfers en _, en begin met een letter (max. 60 tekens).',
     tableNameReserved: '‘{{name}}’ is een tabel van Pijlerplan zelf; kies een andere naam.',
+    existsTitle: 'Tabel ‘{{name}}’ bestaat al ({{rows}} rijen)',
+    existsReplace: 'Vervangen',
+    existsReplaceHint: 'De huidige rijen maken plaats voor die uit het bestand.',
+    existsMerge: 'Bijwerken op een sleutelkolom',
+    existsMergeHint:
+      'Rijen met dezelfde sleutel worden bijgewerkt, nieuwe toegevoegd; je ziet per cel wat verandert.',
+    keyColumn: 'Sleutelkolom',
+    keyColumnRequired: 'Kies de kolom die een rij uniek aanduidt.',
     entityLabel: 'Gegevenstype',
     entityPlaceholder: 'Kies wat dit blad bevat',
     suggested: 'voorgesteld',
@@ -251,6 +259,8 @@ export const importNl = {
     allIssuesOk: 'Geen problemen gevonden: alle rijen zijn geldig.',
     noChanges: 'Niets te wijzigen: de werkruimte bevat deze gegevens al.',
     newTable: 'Dit wordt een nieuwe tabel met {{count}} rijen.',
+    replaceTable:
+      'De tabel wordt vervangen: {{old}} oude rijen maken plaats voor {{count}} nieuwe.',
     issueSheet: 'Blad',
     issueRow: 'Rij',
     issueColumn: 'Kolom',
@@ -459,6 +469,14 @@ export const importEn: typeof importNl = {
     tableNameInvalid:
       'Use only lowercase letters (a–z), digits and _, and start with a letter (max. 60 characters).',
     tableNameReserved: '‘{{name}}’ is one of Pijlerplan’s own tables; choose another name.',
+    existsTitle: 'Table ‘{{name}}’ already exists ({{rows}} rows)',
+    existsReplace: 'Replace',
+    existsReplaceHint: 'The current rows make way for the ones in the file.',
+    existsMerge: 'Update on a key column',
+    existsMergeHint:
+      'Rows with the same key are updated, new ones added; you see what changes per cell.',
+    keyColumn: 'Key column',
+    keyColumnRequired: 'Choose the column that identifies a row.',
     entityLabel: 'Data type',
     entityPlaceholder: 'Choose what this sheet holds',
     suggested: 'suggested',
@@ -592,6 +610,7 @@ export const importEn: typeof importNl = {
     allIssuesOk: 'No problems found: every row is valid.',
     noChanges: 'Nothing to change: the workspace already holds this data.',
     newTable: 'This becomes a new table with {{count}} rows.',
+    replaceTable: 'The table is replaced: {{old}} old rows make way for {{count}} new ones.',
     issueSheet: 'Sheet',
     issueRow: 'Row',
     issueColumn: 'Column',

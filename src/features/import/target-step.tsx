@@ -22,7 +22,10 @@ import type {
   EntityName,
   ImportPreview,
   ImportTarget,
+  RawTableOptions,
 } from '../../core/import/api-types';
+import type { TableSummary } from '../../core/tables/types';
+import { useFormatters } from './format';
 import {
   columnLetter,
   mappingProblems,
@@ -41,6 +44,10 @@ export type TargetStepProps = {
   saveTemplate: boolean;
   templateName: string;
   tableNameProblem: TableNameProblem | null;
+  /** The raw table of that name already in the workspace, if any. */
+  existingTable: TableSummary | null;
+  rawOptions: RawTableOptions;
+  onRawOptions: (options: RawTableOptions) => void;
   defaultTableName: string;
   onTarget: (target: ImportTarget) => void;
   onMapping: (field: string, column: number | null) => void;
@@ -138,6 +145,9 @@ export function TargetStep(props: TargetStepProps) {
           ff="monospace"
           data-testid="import-table-name"
         />
+      )}
+      {target?.kind === 'raw' && props.existingTable && props.tableNameProblem === null && (
+        <ExistingTableChoice {...props} existing={props.existingTable} />
       )}
 
       {target?.kind === 'entity' && (
@@ -319,5 +329,65 @@ function MappingForm({
         )}
       </Group>
     </Stack>
+  );
+}
+
+function ExistingTableChoice({
+  preview,
+  existing,
+  rawOptions,
+  onRawOptions,
+}: TargetStepProps & { existing: TableSummary }) {
+  const { t } = useTranslation('import');
+  const fmt = useFormatters();
+  const existingNames = new Set(existing.columns.map((c) => c.name));
+  const keyOptions = preview.layout.columns
+    .filter((c) => existingNames.has(c.name))
+    .map((c) => ({ value: c.name, label: `${c.name} (${c.header || columnLetter(c.index)})` }));
+  const merge = rawOptions.keyColumn !== undefined && !rawOptions.replace;
+  return (
+    <Alert
+      color="yellow"
+      variant="light"
+      title={t('target.existsTitle', { name: existing.name, rows: fmt.count(existing.rowCount) })}
+      maw={720}
+    >
+      <Radio.Group
+        value={merge ? 'merge' : 'replace'}
+        onChange={(value) =>
+          onRawOptions(
+            value === 'merge' ? { keyColumn: keyOptions[0]?.value ?? '' } : { replace: true },
+          )
+        }
+      >
+        <Stack gap="xs" mt={4}>
+          <Radio
+            value="replace"
+            label={t('target.existsReplace')}
+            description={t('target.existsReplaceHint')}
+          />
+          <Radio
+            value="merge"
+            label={t('target.existsMerge')}
+            description={t('target.existsMergeHint')}
+            disabled={keyOptions.length === 0}
+          />
+        </Stack>
+      </Radio.Group>
+      {merge && (
+        <Select
+          mt="sm"
+          ml={32}
+          label={t('target.keyColumn')}
+          data={keyOptions}
+          value={rawOptions.keyColumn || null}
+          onChange={(value) => value && onRawOptions({ keyColumn: value })}
+          error={rawOptions.keyColumn ? undefined : t('target.keyColumnRequired')}
+          allowDeselect={false}
+          maw={360}
+          size="xs"
+        />
+      )}
+    </Alert>
   );
 }

@@ -7,6 +7,7 @@ import type {
   ImportPreview,
   ImportTarget,
   LayoutOverrides,
+  RawTableOptions,
 } from '../../core/import/api-types';
 import type { AppError } from '../../core/result';
 
@@ -39,6 +40,8 @@ export type WizardState = {
   mapping: ColumnMapping;
   mappingSource: MappingSource | null;
   appliedTemplate: string | null;
+  /** Raw target that already exists: replace it, or merge on a key column. */
+  rawOptions: RawTableOptions;
   saveTemplate: boolean;
   templateName: string;
   plan: ImportPlan | null;
@@ -59,6 +62,7 @@ export const initialWizardState: WizardState = {
   mapping: {},
   mappingSource: null,
   appliedTemplate: null,
+  rawOptions: {},
   saveTemplate: false,
   templateName: '',
   plan: null,
@@ -81,6 +85,7 @@ export type WizardAction =
     }
   | { type: 'mappingChanged'; field: string; column: number | null }
   | { type: 'saveTemplateChanged'; enabled: boolean; name: string }
+  | { type: 'rawOptionsChanged'; options: RawTableOptions }
   | { type: 'planned'; plan: ImportPlan }
   | { type: 'committed'; result: ImportLogEntry }
   | { type: 'goTo'; step: StepIndex }
@@ -101,6 +106,7 @@ const downstreamOfSheet = {
   mapping: {},
   mappingSource: null,
   appliedTemplate: null,
+  rawOptions: {},
   plan: null,
   result: null,
 } satisfies Partial<WizardState>;
@@ -152,8 +158,10 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         state.target?.kind === 'entity' &&
         action.target.kind === 'entity' &&
         state.target.entity === action.target.entity;
-      if (sameEntity || (state.target?.kind === 'raw' && action.target.kind === 'raw')) {
-        return { ...state, target: action.target, plan: null };
+      if (sameEntity) return { ...state, target: action.target, plan: null };
+      if (state.target?.kind === 'raw' && action.target.kind === 'raw') {
+        // Another table name: whether it exists (and how to merge) is a new question.
+        return { ...state, target: action.target, rawOptions: {}, plan: null };
       }
       return {
         ...state,
@@ -161,6 +169,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         mapping: {},
         mappingSource: null,
         appliedTemplate: null,
+        rawOptions: {},
         plan: null,
       };
     }
@@ -181,6 +190,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       };
     case 'saveTemplateChanged':
       return { ...state, saveTemplate: action.enabled, templateName: action.name };
+    case 'rawOptionsChanged':
+      return { ...state, rawOptions: action.options, plan: null };
     case 'planned':
       return { ...state, plan: action.plan };
     case 'committed':
