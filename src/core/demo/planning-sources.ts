@@ -1,5 +1,12 @@
 import type { Database, SqlValue } from 'sql.js';
-import { lookup, runRows, SourceError, type SourceRow, type SourceTable } from './source-table';
+import {
+  insertMany,
+  lookup,
+  runRows,
+  SourceError,
+  type SourceRow,
+  type SourceTable,
+} from './source-table';
 
 /**
  * Loaders for the planning side of the demo: workspace facts, activities, scenarios and their
@@ -24,7 +31,7 @@ export const ASSUMPTION_KEYS = [
 
 export type AssumptionKey = (typeof ASSUMPTION_KEYS)[number];
 
-const META_KEYS = {
+const META_SOURCE_KEYS = {
   name: 'text',
   is_demo: 'flag',
   data_date: 'date',
@@ -35,8 +42,11 @@ const META_KEYS = {
 
 export function loadWorkspaceMeta(db: Database, table: SourceTable): void {
   const rows = table.rows.map((row) => {
-    const key = row.oneOf('key', Object.keys(META_KEYS) as (keyof typeof META_KEYS)[]);
-    const kind = META_KEYS[key];
+    const key = row.oneOf(
+      'key',
+      Object.keys(META_SOURCE_KEYS) as (keyof typeof META_SOURCE_KEYS)[],
+    );
+    const kind = META_SOURCE_KEYS[key];
     const value =
       kind === 'flag'
         ? String(row.flag('value'))
@@ -45,7 +55,7 @@ export function loadWorkspaceMeta(db: Database, table: SourceTable): void {
           : row[kind]('value');
     return [key, value];
   });
-  for (const key of Object.keys(META_KEYS))
+  for (const key of Object.keys(META_SOURCE_KEYS))
     if (!rows.some(([k]) => k === key))
       throw new SourceError(table.file, null, `sleutel "${key}" ontbreekt`);
   runRows(db, 'INSERT INTO meta (key, value) VALUES (?, ?)', rows);
@@ -281,10 +291,10 @@ export function loadAllocationPlan(db: Database, table: SourceTable): void {
       }
     }
   }
-  runRows(
+  insertMany(
     db,
-    `INSERT INTO allocation (scenario_id, position_id, person_id, activity_code, region_code, month, fte)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    'allocation',
+    ['scenario_id', 'position_id', 'person_id', 'activity_code', 'region_code', 'month', 'fte'],
     allocations,
   );
 }

@@ -176,3 +176,27 @@ export function lookup<V extends SqlValue>(db: Database, sql: string): Map<strin
   const result = db.exec(sql)[0];
   return new Map((result?.values ?? []).map((row) => [String(row[0]), row[1] as V]));
 }
+
+const ROWS_PER_STATEMENT = 100;
+
+/**
+ * Inserts many rows with multi-row `VALUES` statements: in sql.js each statement call crosses
+ * the JS/wasm boundary, so 100 rows a call is about twice as fast as one (measured on the demo's
+ * 25,000 allocations).
+ */
+export function insertMany(
+  db: Database,
+  table: string,
+  columns: readonly string[],
+  rows: readonly SqlValue[][],
+): void {
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const sql = (count: number): string =>
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(count).fill(tuple).join(', ')}`;
+  const full = Math.floor(rows.length / ROWS_PER_STATEMENT) * ROWS_PER_STATEMENT;
+  const chunks: SqlValue[][] = [];
+  for (let i = 0; i < full; i += ROWS_PER_STATEMENT)
+    chunks.push(rows.slice(i, i + ROWS_PER_STATEMENT).flat());
+  if (chunks.length > 0) runRows(db, sql(ROWS_PER_STATEMENT), chunks);
+  if (full < rows.length) runRows(db, sql(rows.length - full), [rows.slice(full).flat()]);
+}
