@@ -13,6 +13,35 @@ declare global {
 export const hasElectronBridge = (): boolean =>
   typeof window !== 'undefined' && window.pijlerplan !== undefined;
 
+/**
+ * Whether the keyboard focus is in a text field. The native menu's Ctrl+Z reaches us as the
+ * `edit.undo` command even while the user types; there it must undo the typing, not the last
+ * data edit (the renderer's own hotkeys make the same distinction).
+ */
+export function isEditingText(doc: Document | undefined = globalThis.document): boolean {
+  const element = doc?.activeElement;
+  if (!element) return false;
+  if ((element as Partial<HTMLElement>).isContentEditable === true) return true;
+  if (element.tagName === 'TEXTAREA') return true;
+  if (element.tagName !== 'INPUT') return false;
+  const type = (element.getAttribute('type') ?? 'text').toLowerCase();
+  return !['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color'].includes(
+    type,
+  );
+}
+
+const TEXT_EDIT_COMMANDS: Readonly<Record<string, 'undo' | 'redo'>> = {
+  'edit.undo': 'undo',
+  'edit.redo': 'redo',
+};
+
+export type ElectronHostOptions = {
+  /** Where the focus is; replaceable in tests. */
+  isEditingText?: () => boolean;
+  /** Undo/redo inside the focused text field. */
+  textEdit?: (action: 'undo' | 'redo') => void;
+};
+
 function failure(error: unknown): { ok: false; message: string } {
   return { ok: false, message: error instanceof Error ? error.message : String(error) };
 }
@@ -22,7 +51,10 @@ function failure(error: unknown): { ok: false; message: string } {
  * which shows native dialogs, writes atomically, keeps backups and the recent list. The
  * bridge is a parameter so tests can run this against a fake main.
  */
-export function createElectronHost(bridge: PijlerplanBridge): Host & {
+export function createElectronHost(
+  bridge: PijlerplanBridge,
+  options: ElectronHostOptions = {},
+): Host & {
   /** The workspace passed on the command line (or opened from the OS), if any. */
   startupWorkspace(): Promise<HostResult<HostFile | null>>;
 } {
@@ -58,7 +90,17 @@ export function createElectronHost(bridge: PijlerplanBridge): Host & {
       // Also tells main whether closing needs the "unsaved changes" question.
       bridge.invoke('window:setTitle', { title, dirty }).catch(() => undefined);
     },
-    onCommand: (listener) => bridge.onCommand(listener),
+    onCommand: (listener) =>
+      bridge.onCommand((commandId) => {
+        const textAction = TEXT_EDIT_COMMANDS[commandId];
+        if (textAction && (options.isEditingText ?? isEditingText)()) {
+          // execCommand is deprecated but remains the only way to drive a field's own undo
+          // stack, which is exactly what the user expects here.
+          (options.textEdit ?? ((action) => document.execCommand(action)))(textAction);
+          return;
+        }
+        listener(commandId);
+      }),
     setCloseGuard: () => {
       // Main asks the question itself (a native dialog) from the dirty flag sent with
       // setTitle; a beforeunload handler here would make Electron cancel the close silently.

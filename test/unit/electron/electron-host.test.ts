@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { IpcChannel } from '../../../electron/shared/ipc-channels';
 import type { IpcHandlerMap, PijlerplanBridge } from '../../../electron/shared/ipc-contract';
 import { dispatchIpc } from '../../../electron/main/ipc-handlers';
-import { createElectronHost } from '../../../src/host/electron-host';
+import { createElectronHost, isEditingText } from '../../../src/host/electron-host';
 
 const bytes = new Uint8Array([1, 2, 3]);
 
@@ -93,5 +93,53 @@ describe('createElectronHost', () => {
     off();
     bridge.emit('file.open');
     expect(listener.mock.calls).toEqual([['file.save']]);
+  });
+
+  it.each([
+    ['edit.undo', 'undo'],
+    ['edit.redo', 'redo'],
+  ])('sends %s to the focused text field instead of the workspace', (id, action) => {
+    const bridge = bridgeTo({});
+    const textEdit = vi.fn();
+    const host = createElectronHost(bridge, { isEditingText: () => true, textEdit });
+    const listener = vi.fn();
+    host.onCommand(listener);
+    bridge.emit(id);
+    bridge.emit('file.save');
+    expect(textEdit.mock.calls).toEqual([[action]]);
+    expect(listener.mock.calls).toEqual([['file.save']]);
+  });
+
+  it('passes undo to the workspace when no text field has focus', () => {
+    const bridge = bridgeTo({});
+    const textEdit = vi.fn();
+    const host = createElectronHost(bridge, { isEditingText: () => false, textEdit });
+    const listener = vi.fn();
+    host.onCommand(listener);
+    bridge.emit('edit.undo');
+    expect(listener.mock.calls).toEqual([['edit.undo']]);
+    expect(textEdit).not.toHaveBeenCalled();
+  });
+});
+
+describe('isEditingText', () => {
+  const docWith = (element: { tagName: string; type?: string } | null) =>
+    ({
+      activeElement: element && {
+        tagName: element.tagName,
+        getAttribute: (name: string) => (name === 'type' ? (element.type ?? null) : null),
+      },
+    }) as unknown as Document;
+
+  it.each([
+    [null, false],
+    [{ tagName: 'BODY' }, false],
+    [{ tagName: 'TEXTAREA' }, true],
+    [{ tagName: 'INPUT' }, true],
+    [{ tagName: 'INPUT', type: 'search' }, true],
+    [{ tagName: 'INPUT', type: 'checkbox' }, false],
+    [{ tagName: 'BUTTON' }, false],
+  ])('%j → %s', (element, expected) => {
+    expect(isEditingText(docWith(element))).toBe(expected);
   });
 });

@@ -1,0 +1,161 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as realFs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { builtPaths, startApp } from '../../../electron/main/app';
+import { COMMAND_EVENT } from '../../../electron/shared/ipc-channels';
+import { createFakeElectron, FakeWindow } from './fake-electron';
+
+const trusted = { senderFrame: { url: 'app://pijlerplan/index.html' } };
+
+let outDir: string;
+beforeEach(async () => {
+  outDir = await realFs.mkdtemp(path.join(os.tmpdir(), 'pijlerplan-out-'));
+  await realFs.mkdir(path.join(outDir, 'renderer'), { recursive: true });
+  await realFs.writeFile(path.join(outDir, 'renderer', 'index.html'), '<!doctype html>');
+});
+afterEach(async () => {
+  await realFs.rm(outDir, { recursive: true, force: true });
+});
+
+const start = (fake: ReturnType<typeof createFakeElectron>, devServerUrl?: string) =>
+  startApp(fake.electron, {
+    mainDir: path.join(outDir, 'main'),
+    devServerUrl,
+    argv: ['electron', '.'],
+    cwd: outDir,
+  });
+
+describe('startApp (with a fake Electron)', () => {
+  it('registers app:// as privileged before ready, then serves the built renderer with a CSP', async () => {
+    const fake = createFakeElectron();
+    start(fake);
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({
+          standard: true,
+          secure: true,
+          supportFetchAPI: true,
+        }),
+      }),
+    ]);
+    await fake.ready();
+    const response = await fake.protocolHandlers.get('app')?.(new Request('app://pijlerplan/'));
+    expect(response?.status).toBe(200);
+    expect(await response?.text()).toBe('<!doctype html>');
+    expect(response?.headers.get('content-security-policy')).toContain("'wasm-unsafe-eval'");
+  });
+
+  it('opens one hardened window on app://, with the preload from the built layout', async () => {
+    const fake = createFakeElectron();
+    start(fake);
+    await fake.ready();
+    expect(FakeWindow.instances).toHaveLength(1);
+    const window = FakeWindow.instances[0];
+    expect(window?.loadedUrl).toBe('app://pijlerplan/index.html');
+    expect(window?.options['webPreferences']).toMatchObject({
+      preload: builtPaths(path.join(outDir, 'main')).preload,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
+    expect(builtPaths('/x/out/main')).toEqual({
+      preload: path.join('/x/out/preload/index.cjs'),
+      renderer: path.join('/x/out/renderer'),
+    });
+  });
+
+  it('loads the dev server in development', async () => {
+    const fake = createFakeElectron();
+    start(fake, 'http://localhost:5173');
+    await fake.ready();
+    expect(FakeWindow.instances[0]?.loadedUrl).toBe('http://localhost:5173');
+  });
+
+  it('denies permissions and installs the Dutch menu', async () => {
+    const fake = createFakeElectron();
+    start(fake);
+    await fake.ready();
+    let granted: boolean | undefined;
+    fake.permissionHandlers.request?.({}, 'media', (ok: boolean) => (granted = ok));
+    expect(granted).toBe(false);
+    const menu = fake.menus[0] as Array<{ label?: string }>;
+    expect(menu.map((item) => item.label)).toContain('Bestand');
+  });
+
+  it('quits at once when another Pijlerplan already runs', () => {
+    const fake = createFakeElectron();
+    fake.app.requestSingleInstanceLock.mockReturnValue(false);
+    start(fake);
+    expect(fake.app.quit).toHaveBeenCalled();
+    expect(fake.protocol.registerSchemesAsPrivileged).not.toHaveBeenCalled();
+  });
+
+  it('sets the title with the unsaved marker through IPC', async () => {
+    const fake = createFakeElectron();
+    start(fake);
+    await fake.ready();
+    await fake.ipcHandlers.get('window:setTitle')?.(trusted, {
+      title: 'plan.pijlerplan',
+      dirty: true,
+    });
+    expect(FakeWindow.instances[0]?.title).toBe('• plan.pijlerplan — Pijlerplan');
+  });
+
+  describe('closing with unsaved changes', () => {
+    const dirtyWindow = async (response: number) => {
+      const fake = createFakeElectron({ messageBoxResponse: response, pathsRoot: outDir });
+      start(fake);
+      await fake.ready();
+      await fake.ipcHandlers.get('window:setTitle')?.(trusted, { title: 'plan', dirty: true });
+      const window = FakeWindow.instances[0];
+      if (!window) throw new Error('no window');
+      window.close();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return { fake, window };
+    };
+
+    it('asks Opslaan / Niet opslaan / Annuleren', async () => {
+      const { fake } = await dirtyWindow(2);
+      expect(fake.messageBoxes[0]).toMatchObject({
+        buttons: ['Opslaan', 'Niet opslaan', 'Annuleren'],
+        cancelId: 2,
+      });
+    });
+
+    it('Annuleren keeps the window', async () => {
+      const { window } = await dirtyWindow(2);
+      expect(window.closeCount).toBe(0);
+    });
+
+    it('Niet opslaan closes it', async () => {
+      const { window } = await dirtyWindow(1);
+      expect(window.closeCount).toBe(1);
+    });
+
+    it('Opslaan asks the renderer to save, and closes when that save succeeded', async () => {
+      const { fake, window } = await dirtyWindow(0);
+      expect(window.webContents.sent).toEqual([[COMMAND_EVENT, 'file.save']]);
+      expect(window.closeCount).toBe(0);
+      const target = path.join(outDir, 'plan.pijlerplan');
+      fake.dialog.showSaveDialog.mockResolvedValueOnce({
+        canceled: false,
+        filePath: target,
+      } as never);
+      const result = await fake.ipcHandlers.get('workspace:save')?.(trusted, {
+        bytes: new Uint8Array([1]),
+        path: null,
+        suggestedName: 'plan',
+      });
+      expect(result).toMatchObject({ ok: true });
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(window.closeCount).toBe(1);
+      expect(await realFs.readFile(target)).toEqual(Buffer.from([1]));
+      const recent = JSON.parse(
+        await realFs.readFile(path.join(outDir, 'userData', 'recent-files.json'), 'utf8'),
+      );
+      expect(recent[0].path).toBe(target);
+    });
+  });
+});
