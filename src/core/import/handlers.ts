@@ -70,6 +70,7 @@ import {
   readEntityRow,
   validateEntityRows,
   YIELD_EVERY,
+  yieldToEventLoop,
 } from './validate';
 import { parseValue } from './values';
 import { openWorkbook } from './workbook';
@@ -277,7 +278,9 @@ async function buildPlan(
     if (done >= nextYield) {
       nextYield = done + YIELD_EVERY;
       progress({ phase: 'read', done, total });
-      await checkpoint(signal);
+      // No throwing here: this runs inside the reader's callback; the reader itself checks the
+      // signal after each batch and returns 'import.cancelled'.
+      await yieldToEventLoop();
     }
   };
 
@@ -325,7 +328,7 @@ async function buildPlan(
         },
         { signal },
       );
-      if (!read.ok) return read;
+      if (!read.ok) return signal.aborted ? cancelled() : read;
       progress({ phase: 'validate', done: 0, total: rows.length });
       const valid = validateEntityRows({
         db,
@@ -391,7 +394,7 @@ async function buildPlan(
         },
         { signal },
       );
-      if (!read.ok) return read;
+      if (!read.ok) return signal.aborted ? cancelled() : read;
       const existingCount =
         mode === 'create'
           ? 0
@@ -449,6 +452,9 @@ async function buildPlan(
   progress({ phase: 'done', done: stored.rowsRead, total: stored.rowsRead });
   return ok(stored.plan);
 }
+
+const cancelled = (): Result<never> =>
+  err('import.cancelled', 'De import is geannuleerd; er is niets gewijzigd.');
 
 /** New and replacing raw imports list their first rows with values for the diff view. */
 function withCellValues(diff: RowDiff<RawRow>, data: RawPlanData): void {

@@ -17,9 +17,14 @@ export class ImportCancelled extends Error {
   }
 }
 
-/** Lets pending messages (a cancel) in, then stops if the job was cancelled. */
+/** Lets pending messages (a cancel) in; the reader sees the aborted signal and stops. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise<void>((resolve) => setTimeout(resolve, 0));
+}
+
+/** Lets pending messages in, then stops if the job was cancelled (outside reader callbacks). */
 export async function checkpoint(signal: AbortSignal): Promise<void> {
-  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  await yieldToEventLoop();
   if (signal.aborted) throw new ImportCancelled();
 }
 
