@@ -4,7 +4,7 @@ import { Notifications } from '@mantine/notifications';
 import type { i18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { AppShellLayout } from '../features/shell/AppShellLayout';
-import type { Host } from '../host/host';
+import type { AppHost } from '../host';
 import type { CoreClient } from '../worker/core-client';
 import { CoreContext, HostContext } from './core-context';
 import { theme } from './theme';
@@ -13,7 +13,7 @@ import { WorkspaceProvider } from './workspace-state';
 const colorSchemeManager = localStorageColorSchemeManager({ key: 'pijlerplan.color-scheme' });
 
 /** Everything the screens rely on: i18n, theme, modals, notifications, core, host, workspace. */
-export function App({ core, host, i18n }: { core: CoreClient; host: Host; i18n: i18n }) {
+export function App({ core, host, i18n }: { core: CoreClient; host: AppHost; i18n: i18n }) {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider
@@ -26,7 +26,7 @@ export function App({ core, host, i18n }: { core: CoreClient; host: Host; i18n: 
           <CoreContext.Provider value={core}>
             <HostContext.Provider value={host}>
               <WorkspaceProvider>
-                <AppShellLayout />
+                <AppShellLayout startupWorkspace={host.startupWorkspace} />
               </WorkspaceProvider>
             </HostContext.Provider>
           </CoreContext.Provider>

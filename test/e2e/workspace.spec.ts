@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { gridRows, openApp } from './app';
+import { gridRows, openApp, screenshot } from './app';
 
 /** Double-clicks a cell of the municipality with this name and types a new value. */
 async function editCell(page: Page, municipality: string, column: string, value: string) {
@@ -115,6 +115,7 @@ for (const bad of BAD_FILES) {
     await expect(dialog).toContainText('Deze werkruimte kan niet geopend worden');
     await expect(dialog).toContainText(bad.message);
     await expect(dialog).toContainText('Je huidige werkruimte blijft open; er is niets gewijzigd.');
+    await screenshot(page, `open-error-${bad.name.replace(/\W/g, '-')}`);
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('workspace-name')).toHaveText('Voorbeeldwerkruimte');
     await expect(page.getByTestId('table-count')).toHaveText('285 gemeenten');

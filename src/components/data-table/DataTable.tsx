@@ -37,8 +37,8 @@ import {
 } from '../../i18n/formatters';
 import { intlLocale } from '../../i18n';
 import classes from './DataTable.module.css';
-import { editText, parseEditedValue, parseLocaleNumber } from './edit-value';
-import type { ColumnFilter } from '../../core/tables/types';
+import { columnFilter } from './column-filter';
+import { editText, parseEditedValue } from './edit-value';
 
 type QueryArgs = HandlerArgs<'tables.query'>;
 type QueryResult = Extract<HandlerValue<'tables.query'>, { ok: true }>['value'];
@@ -467,30 +467,6 @@ export function DataTable({
       </Group>
     </Box>
   );
-}
-
-/**
- * What a user types in a column's filter box: `>1000`, `<= 5`, `=0` compare (numbers read in
- * the user's locale); anything else is an accent-insensitive "contains".
- */
-export function columnFilter(column: string, text: string, locale: string): ColumnFilter {
-  const trimmed = text.trim();
-  const comparison = /^(>=|<=|<>|!=|>|<|=)\s*(.+)$/.exec(trimmed);
-  if (comparison) {
-    const number = parseLocaleNumber(comparison[2] ?? '', locale);
-    const ops = {
-      '>=': 'gte',
-      '<=': 'lte',
-      '<>': 'neq',
-      '!=': 'neq',
-      '>': 'gt',
-      '<': 'lt',
-      '=': 'eq',
-    } as const;
-    const op = ops[comparison[1] as keyof typeof ops];
-    return { column, op, value: number ?? comparison[2] ?? '' };
-  }
-  return { column, op: 'contains', value: trimmed };
 }
 
 function keyText(key: unknown): string | null {

@@ -89,6 +89,7 @@ export function DataScreen({ table }: { table: string | null }) {
                     size="sm"
                     variant="default"
                     radius="sm"
+                    tt="none"
                     style={{ fontVariantNumeric: 'tabular-nums' }}
                   >
                     {t('data.rows', { count: item.rowCount })}

@@ -72,7 +72,7 @@ export function PilotsScreen() {
           </Badge>
         ) : (
           <Badge variant="light" color="teal" size="sm" radius="sm">
-            {t('table.no')}
+            {t('pilots.real')}
           </Badge>
         ),
     },
@@ -114,6 +114,7 @@ export function PilotsScreen() {
         columns={columns}
         leadingColumns={[
           'name',
+          'is_fictional',
           'lead_municipality',
           'province',
           'budget_eur',

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHost } from '../../app/core-context';
+import type { AppHost } from '../../host';
 import { useRoute, type RouteId } from '../../app/router';
 import { useWorkspace } from '../../app/workspace-state';
 import { ImportScreen, ImportWindowDrop } from '../import';
@@ -45,7 +46,12 @@ function Screen({ id, param }: { id: RouteId; param: string | null }) {
  * The window: header (file menu, workspace name and unsaved marker, undo/redo, language,
  * theme), navigation, and the current screen. Opens the demo workspace at start.
  */
-export function AppShellLayout() {
+export function AppShellLayout({
+  startupWorkspace,
+}: {
+  /** The workspace to open at start instead of the demo (Electron's command line). */
+  startupWorkspace?: AppHost['startupWorkspace'];
+}) {
   const { t } = useTranslation();
   const host = useHost();
   const route = useRoute();
@@ -58,14 +64,20 @@ export function AppShellLayout() {
   const [startError, setStartError] = useState<string | null>(null);
   const started = useRef(false);
 
-  // The app opens on the demo workspace: a first look with real content.
+  // The app opens on the file it was started with (Electron), else on the demo workspace: a
+  // first look with real content.
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    actions.openDemo({ quiet: true }).catch((error: unknown) => {
+    const start = async () => {
+      const startup = await startupWorkspace?.();
+      if (startup?.ok && startup.value && (await actions.openHostFile(startup.value))) return;
+      await actions.openDemo({ quiet: true });
+    };
+    start().catch((error: unknown) => {
       setStartError(error instanceof Error ? error.message : String(error));
     });
-  }, [actions]);
+  }, [actions, startupWorkspace]);
 
   const { info } = workspace;
   const title = workspaceTitle(info, t);
@@ -74,7 +86,9 @@ export function AppShellLayout() {
   }, [host, title, info?.dirty]);
 
   const dirty = useRef(false);
-  dirty.current = info?.dirty ?? false;
+  useEffect(() => {
+    dirty.current = info?.dirty ?? false;
+  }, [info?.dirty]);
   useEffect(() => host.setCloseGuard(() => dirty.current), [host]);
 
   return (

@@ -15,8 +15,8 @@ import { useHost } from '../../app/core-context';
 import type { CommandId } from '../../commands/commands';
 import type { RecentFile } from '../../host/host';
 import { intlLocale } from '../../i18n';
+import { shortcutLabel } from './shortcuts';
 import type { Command } from './use-commands';
-import { shortcutLabel } from './use-commands';
 
 const ICONS: Partial<Record<CommandId, ReactNode>> = {
   'file.new': <IconFilePlus size={16} />,

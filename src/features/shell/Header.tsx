@@ -21,7 +21,8 @@ import { useWorkspace } from '../../app/workspace-state';
 import { rememberLanguage, type Language } from '../../i18n';
 import { FileMenu } from './FileMenu';
 import classes from './Shell.module.css';
-import { shortcutLabel, type Command } from './use-commands';
+import { shortcutLabel } from './shortcuts';
+import type { Command } from './use-commands';
 import type { CommandId } from '../../commands/commands';
 import type { WorkspaceActions } from './use-workspace-actions';
 

@@ -1,4 +1,5 @@
-import { List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import { IconShieldCheck } from '@tabler/icons-react';
 import { modals } from '@mantine/modals';
 import type { TFunction } from 'i18next';
 import type { AppError } from '../../core/result';
@@ -36,9 +37,14 @@ export function showOpenError(t: TFunction, error: AppError, fileName: string | 
             <Text>{t(`errors.${code}.fix`, params)}</Text>
           </List.Item>
         </List>
-        <Text size="sm" fw={600} c="petrol">
+        <Alert color="petrol" variant="light" icon={<IconShieldCheck size={18} />} p="xs">
           {t('errors.keepsCurrent')}
-        </Text>
+        </Alert>
+        <Group justify="flex-end">
+          <Button onClick={() => modals.closeAll()} data-autofocus>
+            {t('about.close')}
+          </Button>
+        </Group>
       </Stack>
     ),
   });

@@ -3,10 +3,10 @@ import { useHotkeys, type HotkeyItem } from '@mantine/hooks';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHost } from '../../app/core-context';
-import { navigate } from '../../app/router';
 import { useWorkspace } from '../../app/workspace-state';
 import { COMMANDS, type CommandId, type CommandSpec } from '../../commands/commands';
 import { rememberLanguage } from '../../i18n';
+import { toHotkey } from './shortcuts';
 import { useWorkspaceActions } from './use-workspace-actions';
 
 export type Command = CommandSpec & {
@@ -24,21 +24,6 @@ const ALT_SHORTCUTS: Partial<Record<CommandId, string[]>> = {
 
 /** Undo/redo leave text fields alone: there Ctrl+Z undoes typing, not the last data edit. */
 const TEXT_EDITING_COMMANDS: ReadonlySet<CommandId> = new Set(['edit.undo', 'edit.redo']);
-
-/** Electron accelerator → Mantine hotkey: `CmdOrCtrl+Shift+S` → `mod+shift+S`. */
-export function toHotkey(accelerator: string): string {
-  return accelerator
-    .split('+')
-    .map((part) => (part === 'CmdOrCtrl' ? 'mod' : part.length === 1 ? part : part.toLowerCase()))
-    .join('+');
-}
-
-/** Human-readable shortcut for tooltips: `Ctrl+Shift+S` (⌘ on a Mac). */
-export function shortcutLabel(accelerator: string | undefined): string {
-  if (!accelerator) return '';
-  const mac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
-  return accelerator.replace('CmdOrCtrl', mac ? '⌘' : 'Ctrl');
-}
 
 /**
  * The command registry with behaviour attached: what each command does and whether it can run
@@ -59,7 +44,7 @@ export function useCommands(): Record<CommandId, Command> {
       'file.open': { run: actions.open, enabled: ready },
       'file.save': { run: actions.save, enabled: ready },
       'file.saveAs': { run: actions.saveAs, enabled: ready },
-      'file.import': { run: () => navigate('import'), enabled: ready },
+      'file.import': { run: actions.importSpreadsheet, enabled: ready },
       'edit.undo': { run: actions.undo, enabled: ready && Boolean(info?.undoLabel) },
       'edit.redo': { run: actions.redo, enabled: ready && Boolean(info?.redoLabel) },
       'view.toggleTheme': {

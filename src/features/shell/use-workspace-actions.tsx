@@ -7,9 +7,15 @@ import { useCore, useHost } from '../../app/core-context';
 import { useWorkspace } from '../../app/workspace-state';
 import type { HostFile } from '../../host/host';
 import { showOpenError } from './open-error';
+import { offerImportFile } from '../import';
+import { navigate } from '../../app/router';
 
 export type WorkspaceActions = {
   newWorkspace(): Promise<void>;
+  /** Opens workspace bytes the host already read (e.g. the file Electron was started with). */
+  openHostFile(file: HostFile): Promise<boolean>;
+  /** Asks the host for a spreadsheet and hands it to the import wizard. */
+  importSpreadsheet(): Promise<void>;
   openDemo(options?: { quiet?: boolean }): Promise<void>;
   open(): Promise<void>;
   openRecent(path: string): Promise<void>;
@@ -62,11 +68,12 @@ export function useWorkspaceActions(): WorkspaceActions {
       const result = await core.call('workspace.open', { bytes: file.bytes, fileName: file.name });
       if (!result.ok) {
         showOpenError(t, result.error, file.name);
-        return;
+        return false;
       }
       setPath(file.path);
       await refresh({ dataChanged: true });
       notifications.show({ color: 'petrol', message: t('workspace.opened', { name: file.name }) });
+      return true;
     },
     [core, refresh, setPath, t],
   );
@@ -129,6 +136,17 @@ export function useWorkspaceActions(): WorkspaceActions {
           return;
         }
         await openFile(file.value);
+      },
+      openHostFile: openFile,
+      async importSpreadsheet() {
+        const picked = await host.openSpreadsheet();
+        if (!picked.ok) {
+          hostFailed(t('errors.openTitle'), picked.message);
+          return;
+        }
+        if (!picked.value) return;
+        offerImportFile({ name: picked.value.name, bytes: picked.value.bytes });
+        navigate('import');
       },
       save: () => saveTo(path),
       saveAs: () => saveTo(null),

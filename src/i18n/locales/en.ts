@@ -156,6 +156,7 @@ export const en: Locale = {
       'The fourth-pillar pilots (call 507, 1/1/2021 – 30/6/2022): lead municipality, partners, approaches, budget and reach.',
     count_one: '{{count, number}} pilot',
     count_other: '{{count, number}} pilots',
+    real: 'Real project',
     kpiPilots: 'Pilots',
     kpiMunicipalities: 'Municipalities involved',
     kpiBudget: 'Total budget',

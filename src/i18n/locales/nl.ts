@@ -159,6 +159,7 @@ export const nl = {
       'De proeftuinen vierde pijler (oproep 507, 1/1/2021 – 30/6/2022): trekkende gemeente, partners, aanpakken, budget en bereik.',
     count_one: '{{count, number}} proeftuin',
     count_other: '{{count, number}} proeftuinen',
+    real: 'Echt project',
     kpiPilots: 'Proeftuinen',
     kpiMunicipalities: 'Betrokken gemeenten',
     kpiBudget: 'Totaal budget',

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatEuro,
+  formatFte,
+  formatInteger,
+  formatIsoDate,
+  formatNumber,
+  formatPercent,
+  formatValue,
+  valueKindForColumn,
+} from '../../../src/i18n/formatters';
+
+// Intl puts narrow/no-break spaces in some formats; compare with plain spaces.
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('numbers the Belgian way', () => {
+  it.each([
+    [formatNumber(1234.5, 'nl-BE'), '1.234,5'],
+    [formatNumber(1234.5, 'en-GB'), '1,234.5'],
+    [formatInteger(540196, 'nl-BE'), '540.196'],
+    [formatInteger(285, 'nl-BE'), '285'],
+    [formatEuro(40000, 'nl-BE'), '€ 40.000'],
+    [formatEuro(1234.5, 'nl-BE'), '€ 1.234,50'],
+    [formatEuro(767000, 'en-GB'), '€767,000'],
+    [formatFte(1.5, 'nl-BE'), '1,50'],
+    [formatPercent(0.5, 'nl-BE'), '50%'],
+  ])('%s → %s', (actual, expected) => {
+    expect(plain(actual)).toBe(expected);
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['2022-12-31', 'nl-BE', '31/12/2022'],
+    ['2021-01-01', 'en-GB', '01/01/2021'],
+    ['2022-06', 'nl-BE', '06/2022'],
+    ['not a date', 'nl-BE', 'not a date'],
+  ])('%s in %s → %s', (value, locale, expected) => {
+    expect(formatIsoDate(value, locale)).toBe(expected);
+  });
+});
+
+describe('value kinds from column names', () => {
+  it.each([
+    ['budget_eur', 'euro'],
+    ['year', 'year'],
+    ['budget_fte', 'fte'],
+    ['pillar4_share', 'share'],
+    ['is_fictional', 'flag'],
+    ['start_date', 'date'],
+    ['nis_code', 'code'],
+    ['name', 'text'],
+  ] as const)('%s is %s', (column, kind) => {
+    expect(valueKindForColumn(column)).toBe(kind);
+  });
+
+  it.each([
+    [2022, 'year', '2022'],
+    [11001, 'code', '11001'],
+    [14427, 'number', '14.427'],
+    [1, 'flag', 'ja'],
+    [0, 'flag', 'nee'],
+    [null, 'text', ''],
+    ['2022-06-30', 'text', '30/06/2022'],
+  ] as const)('formatValue(%s, %s) → %s', (value, kind, expected) => {
+    expect(plain(formatValue(value, kind, 'nl-BE'))).toBe(expected);
+  });
+});
