@@ -435,7 +435,6 @@ export function CheckStep(props: CheckStepProps) {
         <Stat
           label={t('check.removed')}
           value={fmt.count(plan.diff.removed)}
-          color={plan.diff.removed > 0 ? 'red' : undefined}
           testId="import-stat-removed"
         />
         <Stat

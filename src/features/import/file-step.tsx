@@ -1,3 +1,5 @@
+// The shell loads @mantine/core's styles; the dropzone's come with the feature that uses it.
+import '@mantine/dropzone/styles.css';
 import {
   Badge,
   Button,
