@@ -1,5 +1,6 @@
 import { checkCommand } from './check';
 import { demoCommand } from './demo';
+import { importCommand } from './import';
 import { queryCommand } from './query';
 import type { CliCommand } from './types';
 
@@ -9,7 +10,7 @@ import type { CliCommand } from './types';
  */
 export const CLI_COMMANDS: readonly CliCommand[] = [
   demoCommand,
-  // import (owned by the import work): `importCommand` from './import' goes here.
+  importCommand,
   queryCommand,
   checkCommand,
 ];

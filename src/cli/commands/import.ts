@@ -1,0 +1,335 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type {
+  ColumnMapping,
+  ImportPlan,
+  ImportTarget,
+  InspectArgs,
+  LayoutOverrides,
+  RawTableOptions,
+} from '../../core/import/api-types';
+import { isEntityName } from '../../core/import/entities';
+import { rawTableName, resolveMapping } from '../../core/import/mapping';
+import { readWorkspaceFile, writeWorkspaceFile } from '../../node/workspace-files';
+import { parseArgs } from '../args';
+import { startCliCore, type CliCore } from '../core';
+import { CliError, type CliCommand, type CliIo } from './types';
+
+const usage =
+  'import <spreadsheet> --into <werkruimte> [--sheet <naam>] [--table <naam>] [--target <entiteit>] ' +
+  '[--mapping <sjabloon.json|sjabloonnaam>] [--header-row <n>] [--delimiter ;] [--encoding windows-1252] ' +
+  '[--key <kolom>] [--replace] [--apply-removals] [--save-template <naam>] [--dry-run] [--accept-valid]';
+
+const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+const DELIMITERS: Record<string, NonNullable<InspectArgs['delimiter']>> = {
+  ',': ',',
+  ';': ';',
+  '|': '|',
+  tab: '\t',
+  '\\t': '\t',
+  '\t': '\t',
+};
+
+/** How many issues and diff rows the report prints before "… en N meer". */
+const SHOWN = 25;
+
+/** A template file for --mapping: the target and field → column (index or header text). */
+type TemplateFile = {
+  target?: ImportTarget | string;
+  mapping?: Record<string, number | string | null>;
+  layout?: LayoutOverrides;
+  raw?: RawTableOptions;
+};
+
+function fail(message: string): never {
+  throw new CliError(message);
+}
+
+/** Opens the workspace to import into; a file that does not exist yet becomes a new workspace. */
+async function openTarget(core: CliCore, file: string): Promise<'opened' | 'created'> {
+  const bytes = await readWorkspaceFile(file);
+  if (!bytes.ok) {
+    if (bytes.error.code !== 'file-not-found') fail(bytes.error.message);
+    const created = await core.call('workspace.new', {
+      name: path.basename(file).replace(/\.[^.]+$/, ''),
+    });
+    if (!created.ok) fail(created.error.message);
+    return 'created';
+  }
+  const opened = await core.call('workspace.open', { bytes: bytes.value, fileName: file });
+  if (!opened.ok) fail(`${file}: ${opened.error.message}`);
+  return 'opened';
+}
+
+async function readTemplateFile(spec: string): Promise<TemplateFile | null> {
+  if (!/\.json$/i.test(spec)) return null;
+  let text: string;
+  try {
+    text = await readFile(spec, 'utf8');
+  } catch (error) {
+    fail(
+      `Het sjabloon ${spec} kon niet gelezen worden: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  try {
+    return JSON.parse(text) as TemplateFile;
+  } catch {
+    fail(`Het sjabloon ${spec} is geen geldige JSON.`);
+  }
+}
+
+function targetFrom(value: ImportTarget | string | undefined): ImportTarget | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') return value;
+  if (isEntityName(value)) return { kind: 'entity', entity: value };
+  return { kind: 'raw', table: value };
+}
+
+const show = (value: unknown): string =>
+  value === null || value === undefined || value === '' ? '(leeg)' : String(value);
+
+function printReport(io: CliIo, plan: ImportPlan): void {
+  const target =
+    plan.target.kind === 'raw' ? `tabel ${plan.target.table}` : `entiteit ${plan.target.entity}`;
+  io.out(
+    `Blad "${plan.sheet ?? ''}" → ${target}: ${plan.rowsRead} rijen gelezen, ${plan.validRows} geldig, ${plan.rejectedRows} afgekeurd.\n`,
+  );
+  if (plan.columns && plan.rawMode === 'create') {
+    io.out(`Kolommen: ${plan.columns.map((c) => `${c.name} (${c.type})`).join(', ')}\n`);
+  }
+  const total = plan.issueCount ?? plan.issues.length;
+  if (total > 0) {
+    io.out(`\nProblemen (${total}):\n`);
+    for (const issue of plan.issues.slice(0, SHOWN)) {
+      const kind = issue.severity === 'error' ? 'fout' : 'let op';
+      io.out(
+        `  ${issue.sheet}!rij ${issue.row}, ${issue.column}: ${show(issue.value)} — ${issue.reason} [${kind}]\n`,
+      );
+    }
+    if (total > SHOWN) io.out(`  … en ${total - SHOWN} meer\n`);
+  }
+  if (plan.nisMappings.length > 0) {
+    io.out('\nNIS-codes van vóór 2025 omgezet:\n');
+    for (const m of plan.nisMappings) {
+      io.out(
+        `  ${m.from} ${m.fromName} → ${m.to} ${m.toName} (${m.rows} rij${m.rows === 1 ? '' : 'en'})\n`,
+      );
+    }
+  }
+  const d = plan.diff;
+  io.out(
+    `\nWijzigingen: ${d.added} nieuw, ${d.changed} gewijzigd, ${d.removed} niet meer in het bestand, ${d.unchanged} ongewijzigd.\n`,
+  );
+  const detail = d.rows.filter((r) => r.kind !== 'added' || plan.target.kind === 'entity');
+  for (const row of detail.slice(0, SHOWN)) {
+    if (row.kind === 'changed') {
+      const changes = (row.changes ?? [])
+        .map((c) => `${c.field}: ${show(c.before)} → ${show(c.after)}`)
+        .join('; ');
+      io.out(`  ~ ${row.key} (rij ${row.row}): ${changes}\n`);
+    } else if (row.kind === 'added') io.out(`  + ${row.key} (rij ${row.row})\n`);
+    else io.out(`  - ${row.key}\n`);
+  }
+  if (detail.length > SHOWN) io.out(`  … en ${detail.length - SHOWN} meer\n`);
+}
+
+/**
+ * Imports one sheet into a workspace file, headless: the same detection as the app's preview
+ * (first sheet, header row, data range, column types, CSV dialect), each overridable. Writes
+ * the workspace atomically, or with --dry-run only prints the validation report and the diff.
+ */
+export const importCommand: CliCommand = {
+  name: 'import',
+  usage,
+  summary:
+    'Importeert een rekenblad (xlsx/csv) in een werkruimte: ruwe tabel of entiteit, met controle en verschil.',
+  async run(argv, io) {
+    const { positionals, options } = parseArgs(
+      argv,
+      {
+        into: { type: 'string' },
+        sheet: { type: 'string' },
+        table: { type: 'string' },
+        target: { type: 'string' },
+        mapping: { type: 'string' },
+        'header-row': { type: 'string' },
+        delimiter: { type: 'string' },
+        encoding: { type: 'string', values: ENCODINGS },
+        key: { type: 'string' },
+        replace: { type: 'boolean' },
+        'apply-removals': { type: 'boolean' },
+        'save-template': { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'accept-valid': { type: 'boolean' },
+      },
+      usage,
+    );
+    const [spreadsheet, ...rest] = positionals;
+    const into = options.into;
+    if (spreadsheet === undefined || rest.length > 0 || typeof into !== 'string') {
+      throw new CliError(`Geef één rekenblad en --into <werkruimte> op. Gebruik: ${usage}`, 2);
+    }
+    const delimiter =
+      typeof options.delimiter === 'string' ? DELIMITERS[options.delimiter] : undefined;
+    if (typeof options.delimiter === 'string' && delimiter === undefined) {
+      throw new CliError(`Ongeldig scheidingsteken "${options.delimiter}"; kies uit , ; | tab.`, 2);
+    }
+    let headerRow: number | undefined;
+    if (typeof options['header-row'] === 'string') {
+      headerRow = Number(options['header-row']);
+      if (!Number.isInteger(headerRow) || headerRow < 1) {
+        throw new CliError(
+          '--header-row is het rijnummer van de kopregel zoals in Excel (1, 2, …).',
+          2,
+        );
+      }
+    }
+    const targetOption = typeof options.target === 'string' ? options.target : undefined;
+    if (targetOption !== undefined && targetOption !== 'raw' && !isEntityName(targetOption)) {
+      throw new CliError(
+        `Onbekend doel "${targetOption}"; kies raw, municipality, pilot, org_unit, position, allocation of newcomer_forecast.`,
+        2,
+      );
+    }
+
+    const file = await readWorkspaceFile(spreadsheet);
+    if (!file.ok) fail(file.error.message);
+    const core = await startCliCore();
+    const workspace = await openTarget(core, into);
+
+    const inspected = await core.call('import.inspect', {
+      fileName: path.basename(spreadsheet),
+      bytes: file.value,
+      ...(typeof options.encoding === 'string'
+        ? { encoding: options.encoding as (typeof ENCODINGS)[number] }
+        : {}),
+      ...(delimiter ? { delimiter } : {}),
+    });
+    if (!inspected.ok) fail(`${spreadsheet}: ${inspected.error.message}`);
+    const info = inspected.value;
+    const sheet = typeof options.sheet === 'string' ? options.sheet : info.sheets[0]?.name;
+    if (sheet === undefined) fail(`${spreadsheet}: het bestand heeft geen bladen.`);
+    if (!info.sheets.some((s) => s.name === sheet)) {
+      fail(
+        `${spreadsheet}: geen blad "${sheet}"; wel: ${info.sheets.map((s) => s.name).join(', ')}.`,
+      );
+    }
+
+    const templateSpec = typeof options.mapping === 'string' ? options.mapping : undefined;
+    const templateFile = templateSpec ? await readTemplateFile(templateSpec) : null;
+    const layout: LayoutOverrides = {
+      ...templateFile?.layout,
+      ...(headerRow ? { headerRow: headerRow - 1 } : {}),
+    };
+    const layoutArg = Object.keys(layout).length > 0 ? layout : undefined;
+    const preview = await core.call('import.preview', {
+      fileId: info.fileId,
+      sheet,
+      layout: layoutArg,
+    });
+    if (!preview.ok) fail(`${spreadsheet}: ${preview.error.message}`);
+
+    // Target and mapping: explicit options, else a template (named, from a file, or matched
+    // automatically by the layout), else a raw table named after the file or sheet.
+    let target: ImportTarget | undefined;
+    let mapping: ColumnMapping | undefined;
+    let raw: RawTableOptions | undefined = templateFile?.raw;
+    if (templateFile) {
+      target = targetFrom(templateFile.target);
+      if (templateFile.mapping)
+        mapping = resolveMapping(templateFile.mapping, preview.value.layout.columns);
+    } else if (templateSpec) {
+      const named = (await core.call('import.templates', undefined)).find(
+        (t) => t.name === templateSpec,
+      );
+      if (!named) fail(`Geen sjabloon "${templateSpec}" in ${into} (en geen .json-bestand).`);
+      target = named.target;
+      mapping = named.mapping;
+    } else if (
+      preview.value.template &&
+      targetOption === undefined &&
+      options.table === undefined
+    ) {
+      target = preview.value.template.target;
+      mapping = preview.value.template.mapping;
+      io.err(`Sjabloon "${preview.value.template.name}" toegepast (zelfde kolommen als eerder).\n`);
+    }
+    const generic = /^(sheet|blad|feuil|tabelle)\s*\d*$/i.test(sheet);
+    const defaultTable = rawTableName(
+      info.sheets.length === 1 || generic ? path.basename(spreadsheet) : sheet,
+    );
+    if (targetOption === 'raw' || typeof options.table === 'string') {
+      const table =
+        typeof options.table === 'string'
+          ? options.table
+          : target?.kind === 'raw'
+            ? target.table
+            : defaultTable;
+      target = { kind: 'raw', table };
+    } else if (targetOption !== undefined && isEntityName(targetOption)) {
+      target = { kind: 'entity', entity: targetOption };
+    }
+    target ??= { kind: 'raw', table: defaultTable };
+    if (typeof options.key === 'string' || options.replace === true) {
+      raw = {
+        ...raw,
+        ...(typeof options.key === 'string' ? { keyColumn: options.key } : {}),
+        ...(options.replace ? { replace: true } : {}),
+      };
+    }
+    if (target.kind === 'entity' && mapping === undefined) {
+      mapping = await core.call('import.suggestMapping', {
+        fileId: info.fileId,
+        sheet,
+        layout: layoutArg,
+        target,
+      });
+    }
+
+    const planned = await core.call('import.plan', {
+      fileId: info.fileId,
+      sheet,
+      target,
+      ...(layoutArg ? { layout: layoutArg } : {}),
+      ...(mapping ? { mapping } : {}),
+      ...(raw ? { raw } : {}),
+    });
+    if (!planned.ok) fail(`${spreadsheet}: ${planned.error.message}`);
+    const plan = planned.value;
+    printReport(io, plan);
+    const errors = plan.issues.some((i) => i.severity === 'error');
+    const acceptValid = options['accept-valid'] === true;
+    if (options['dry-run'] === true) {
+      io.out('\nProefdraai: er is niets geschreven.\n');
+      return errors && !acceptValid ? 1 : 0;
+    }
+    const committed = await core.call('import.commit', {
+      planId: plan.planId,
+      acceptValidRows: acceptValid,
+      applyRemovals: options['apply-removals'] === true,
+      ...(typeof options['save-template'] === 'string'
+        ? { saveTemplateAs: options['save-template'] }
+        : {}),
+    });
+    if (!committed.ok) {
+      const hint =
+        committed.error.code === 'import.has_errors'
+          ? ' (gebruik --accept-valid om alleen de geldige rijen te importeren)'
+          : '';
+      fail(`${committed.error.message}${hint}`);
+    }
+    const bytes = await core.call('workspace.export', undefined);
+    try {
+      await writeWorkspaceFile(into, bytes);
+    } catch (error) {
+      fail(
+        `${into} kon niet geschreven worden: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    const log = committed.value;
+    io.out(
+      `\nGeïmporteerd (import ${log.id}): ${log.rowsInserted} nieuw, ${log.rowsUpdated} gewijzigd, ${log.rowsDeleted} verwijderd, ${log.rowsRejected} afgekeurd → ${workspace === 'created' ? 'nieuwe werkruimte ' : ''}${into}\n`,
+    );
+    return 0;
+  },
+};
