@@ -82,7 +82,7 @@ export async function run(): Promise<void> {
       `${ROWS.toLocaleString('nl-BE')} rijen aangemaakt in ${ms(performance.now() - start)}; piek-RSS ${peakRss()}`,
     );
 
-    let bytes = new Uint8Array();
+    let bytes: Uint8Array = new Uint8Array();
     const exportTimes = await timed(RUNS, () => {
       bytes = exportWorkspaceDb(db);
     });
