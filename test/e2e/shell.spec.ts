@@ -1,8 +1,17 @@
 import { expect, test } from '@playwright/test';
 import { openApp, screenshot } from './app';
 
-test('opens on the demo workspace with the Dutch shell', async ({ page }) => {
+test('opens on the demo workspace with the Dutch shell, without console errors', async ({
+  page,
+}) => {
+  // A CSP violation (e.g. the worker or sql.js's wasm being blocked) shows up here.
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
   await openApp(page);
+  await expect(page.getByTestId('kpi-pilots')).toContainText('26');
   await expect(page).toHaveTitle('Voorbeeldwerkruimte — Pijlerplan');
   const nav = page.getByRole('navigation', { name: 'Navigatie' });
   for (const label of [
@@ -19,6 +28,7 @@ test('opens on the demo workspace with the Dutch shell', async ({ page }) => {
   }
   await expect(page.getByTestId('dirty-marker')).toHaveCount(0);
   await expect(page.getByTestId('undo')).toBeDisabled();
+  expect(problems).toEqual([]);
 });
 
 test('switches the whole UI to English and back', async ({ page }) => {
@@ -32,6 +42,7 @@ test('switches the whole UI to English and back', async ({ page }) => {
   ).toBeVisible();
   await expect(page.getByTestId('workspace-name')).toHaveText('Demo workspace');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
+  await screenshot(page, 'gemeenten-english');
   // The choice survives a reload.
   await page.reload();
   await expect(page.getByTestId('table-count')).toHaveText('285 municipalities');

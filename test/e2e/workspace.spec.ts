@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import initSqlJs from 'sql.js';
+import { APPLICATION_ID, SCHEMA_VERSION } from '../../src/core/db/schema';
 import { gridRows, openApp, screenshot } from './app';
 
 /** Double-clicks a cell of the municipality with this name and types a new value. */
@@ -83,6 +85,25 @@ test('Ctrl+Z and Ctrl+Y undo and redo an edit, but not while typing in a field',
   await expect(cell(page, 'arrondissement')).toHaveText('Vlaamse Ardennen');
 });
 
+test('Ctrl+S saves: the first time it asks for a name, then it saves in place', async ({
+  page,
+}) => {
+  await openApp(page, 'gemeenten');
+  await editCell(page, 'Ronse', 'inhabitants_2020', '30.000');
+  await expect(page.getByTestId('dirty-marker')).toBeVisible();
+  await page.keyboard.press('Control+s');
+  await page.getByTestId('file-name-input').fill('sneltoets');
+  await page.getByTestId('file-name-input').press('Enter');
+  await expect(page.getByTestId('workspace-name')).toHaveText('sneltoets.pijlerplan');
+  await expect(page.getByTestId('dirty-marker')).toHaveCount(0);
+
+  await editCell(page, 'Ronse', 'inhabitants_2020', '31.000');
+  await expect(page.getByTestId('dirty-marker')).toBeVisible();
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('dirty-marker')).toHaveCount(0);
+  await expect(page.getByTestId('file-name-input')).toHaveCount(0);
+});
+
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
 const BAD_FILES = [
@@ -99,6 +120,61 @@ const BAD_FILES = [
     message: 'De werkruimte is beschadigd of onvolledig.',
   },
 ];
+
+/** A real SQLite workspace file stamped with a schema version this build does not know. */
+async function newerWorkspace(): Promise<Buffer> {
+  const SQL = await initSqlJs();
+  const db = new SQL.Database();
+  db.run(`PRAGMA application_id = ${APPLICATION_ID}`);
+  db.run(`PRAGMA user_version = ${SCHEMA_VERSION + 1}`);
+  db.run('CREATE TABLE future_thing (id INTEGER PRIMARY KEY)');
+  const bytes = Buffer.from(db.export());
+  db.close();
+  return bytes;
+}
+
+test('opening a workspace from a newer version says to update Pijlerplan', async ({ page }) => {
+  await openApp(page, 'gemeenten');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('file-menu').click();
+  await page.locator('[data-command="file.open"]').click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'toekomst.pijlerplan',
+    mimeType: 'application/octet-stream',
+    buffer: await newerWorkspace(),
+  });
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(
+    'Deze werkruimte komt uit een nieuwere versie van Pijlerplan.',
+  );
+  await expect(dialog).toContainText(`schema ${SCHEMA_VERSION + 1}`);
+  await expect(dialog).toContainText('Werk Pijlerplan bij');
+  await dialog.getByRole('button', { name: 'Sluiten' }).click();
+  await expect(page.getByTestId('workspace-name')).toHaveText('Voorbeeldwerkruimte');
+  await expect(page.getByTestId('table-count')).toHaveText('285 gemeenten');
+});
+
+test('closing with unsaved changes asks first', async ({ page }) => {
+  await openApp(page, 'gemeenten');
+  await editCell(page, 'Ronse', 'arrondissement', 'Elders');
+  await expect(page.getByTestId('dirty-marker')).toBeVisible();
+  const asked = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+});
+
+test('a value the column cannot hold is refused with a Dutch message', async ({ page }) => {
+  await openApp(page, 'gemeenten');
+  await editCell(page, 'Ronse', 'inhabitants_2020', 'veel');
+  await expect(
+    page.getByRole('alert').or(page.locator('.mantine-Notification-root')),
+  ).toContainText('geen getal');
+  await expect(page.getByTestId('undo')).toBeDisabled();
+});
 
 for (const bad of BAD_FILES) {
   test(`opening ${bad.what} explains why in Dutch and keeps the workspace`, async ({ page }) => {
