@@ -60,7 +60,13 @@ import {
   type RawPlanData,
   type RawRow,
 } from './raw-table';
-import { findTemplate, layoutFingerprint, listTemplates, saveTemplate } from './templates';
+import {
+  findTemplate,
+  layoutFingerprint,
+  listTemplates,
+  saveTemplate,
+  templateMapping,
+} from './templates';
 import type { CellValue, ParseOptions, SheetLayout, WorkbookReader } from './types';
 import {
   checkpoint,
@@ -231,6 +237,23 @@ async function prepare(
 function defaultTableName(fileName: string, reader: WorkbookReader, sheet: string): string {
   const generic = /^(sheet|blad|feuil|tabelle)\s*\d*$/i.test(sheet.trim());
   return rawTableName(reader.sheets.length === 1 || generic ? fileName : sheet);
+}
+
+function headersOf(mapping: ColumnMapping, layout: SheetLayout): Record<string, string | null> {
+  return Object.fromEntries(
+    Object.entries(mapping).map(([field, index]) => [
+      field,
+      index === null || index === undefined
+        ? null
+        : (layout.columns.find((c) => c.index === index)?.header ?? null),
+    ]),
+  );
+}
+
+/** The template saved for this layout, its mapping pointed at this file's columns. */
+function templateFor(db: Database, layout: SheetLayout): ImportTemplate | undefined {
+  const template = findTemplate(db, layoutFingerprint(layout.columns));
+  return template ? { ...template, mapping: templateMapping(template, layout.columns) } : undefined;
 }
 
 const mappedFields = (mapping: ColumnMapping): Set<string> =>
@@ -449,7 +472,6 @@ async function buildPlan(
   stored.plan.fileName = file.info.fileName;
   stored.plan.layout = layout;
   storePlan(stored.plan.planId, stored);
-  progress({ phase: 'done', done: stored.rowsRead, total: stored.rowsRead });
   return ok(stored.plan);
 }
 
@@ -561,6 +583,7 @@ function commitPlan(session: Session, request: CommitRequest): Result<ImportLogE
         saveTemplate(db, request.saveTemplateAs.trim(), layoutFingerprint(stored.layout.columns), {
           target: stored.target,
           mapping: stored.mapping ?? {},
+          headers: headersOf(stored.mapping ?? {}, stored.layout),
           layout: stored.request.layout,
           raw: stored.request.raw,
         });
@@ -674,7 +697,7 @@ export const importHandlers = defineHandlers({
     const prepared = await prepare(args.fileId, args.sheet, args.layout, context.signal);
     if (!prepared.ok) return prepared;
     const { file, reader, sheet, layout, rows, totalRows } = prepared.value;
-    const template = findTemplate(context.session.db, layoutFingerprint(layout.columns));
+    const template = templateFor(context.session.db, layout);
     const suggestedTarget =
       template?.target ??
       suggestTarget(layout.columns, defaultTableName(file.info.fileName, reader, sheet));
@@ -707,10 +730,7 @@ export const importHandlers = defineHandlers({
     if (args.target.kind !== 'entity') return {};
     const prepared = await prepare(args.fileId, args.sheet, args.layout, context.signal);
     if (!prepared.ok) return {};
-    const template = findTemplate(
-      context.session.db,
-      layoutFingerprint(prepared.value.layout.columns),
-    );
+    const template = templateFor(context.session.db, prepared.value.layout);
     if (
       template &&
       template.target.kind === 'entity' &&

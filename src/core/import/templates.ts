@@ -15,6 +15,8 @@ import type { ColumnLayout } from './types';
 type TemplateOptions = {
   target: ImportTarget;
   mapping: ColumnMapping;
+  /** Field → the header it was mapped from: a file with an extra column in front still fits. */
+  headers?: Record<string, string | null>;
   layout?: LayoutOverrides;
   raw?: RawTableOptions;
 };
@@ -27,10 +29,30 @@ export function layoutFingerprint(columns: readonly ColumnLayout[]): string {
   return columns.map((c) => normaliseHeader(c.header)).join('|');
 }
 
+const headersOfTemplate = new WeakMap<ImportTemplate, Record<string, string | null>>();
+
+/** A template's mapping for this file's columns: by header where it was saved with headers. */
+export function templateMapping(
+  template: ImportTemplate,
+  columns: readonly ColumnLayout[],
+): ColumnMapping {
+  const headers = headersOfTemplate.get(template);
+  if (!headers) return template.mapping;
+  const mapping: ColumnMapping = {};
+  for (const [field, header] of Object.entries(headers)) {
+    const wanted = header === null ? null : normaliseHeader(header);
+    mapping[field] =
+      wanted === null
+        ? null
+        : (columns.find((c) => normaliseHeader(c.header) === wanted)?.index ?? null);
+  }
+  return mapping;
+}
+
 function toTemplate(r: Record<string, unknown>): ImportTemplate | undefined {
   try {
     const options = JSON.parse(String(r.options_json)) as TemplateOptions;
-    return {
+    const template: ImportTemplate = {
       id: Number(r.id),
       name: String(r.name),
       target: options.target,
@@ -38,6 +60,8 @@ function toTemplate(r: Record<string, unknown>): ImportTemplate | undefined {
       fingerprint: String(r.fingerprint),
       updatedAt: String(r.updated_at),
     };
+    if (options.headers) headersOfTemplate.set(template, options.headers);
+    return template;
   } catch {
     return undefined; // a damaged template is skipped, not fatal
   }

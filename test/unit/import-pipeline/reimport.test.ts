@@ -216,9 +216,16 @@ describe('templates', () => {
       }),
     );
 
+    // Next month: an extra title row, and the table starts one column further right.
     const second = await xlsx({
-      Blad1: [['Maandrapport februari'], ['Extra titelrij'], headers, [11002, 2025, 20, 'y']],
+      Blad1: [
+        ['Maandrapport februari'],
+        ['Extra titelrij'],
+        [null, ...headers],
+        [null, 11002, 2025, 20, 'y'],
+      ],
     });
+    const shifted = { nis_code: 1, year: 2, newcomers: 3, source: null };
     const file2 = unwrap(
       await core.call('import.inspect', { fileName: 'feb.xlsx', bytes: second }),
     );
@@ -228,7 +235,7 @@ describe('templates', () => {
     expect(preview.template).toMatchObject({
       name: 'Maandelijkse prognose',
       target: { kind: 'entity', entity: 'newcomer_forecast' },
-      mapping,
+      mapping: shifted,
     });
     expect(preview.suggestedTarget).toEqual({ kind: 'entity', entity: 'newcomer_forecast' });
     expect(
@@ -237,7 +244,16 @@ describe('templates', () => {
         sheet: 'Blad1',
         target: { kind: 'entity', entity: 'newcomer_forecast' },
       }),
-    ).toEqual(mapping);
+    ).toEqual(shifted);
+    const plan2 = unwrap(
+      await core.call('import.plan', {
+        fileId: file2.fileId,
+        sheet: 'Blad1',
+        target: preview.suggestedTarget,
+        mapping: preview.template!.mapping,
+      }),
+    );
+    expect(plan2).toMatchObject({ validRows: 1, issues: [] });
     expect(await core.call('import.templates', undefined)).toHaveLength(1);
   });
 });
