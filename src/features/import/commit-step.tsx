@@ -58,7 +58,7 @@ export function CommitStep(props: CommitStepProps) {
 
   return (
     <Stack gap="md">
-      <Card withBorder radius="md" padding="lg">
+      <Card radius="md" padding={0}>
         <Stack gap="sm">
           <Group gap="sm">
             <ThemeIcon variant="light" size="lg">
@@ -170,7 +170,7 @@ export function ResultPanel({
     [t('commit.rejected'), result.rowsRejected, result.rowsRejected > 0 ? 'orange' : undefined],
   ];
   return (
-    <Card withBorder radius="md" padding="xl" data-testid="import-result">
+    <Card radius="md" padding="xs" data-testid="import-result">
       <Stack gap="md">
         <Group gap="md">
           <ThemeIcon color="green" size={48} radius="xl" variant="light">

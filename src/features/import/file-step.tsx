@@ -35,7 +35,7 @@ export type FileStepProps = {
 
 const ENCODINGS: { value: CsvDialect['encoding']; label: string }[] = [
   { value: 'utf-8', label: 'UTF-8' },
-  { value: 'windows-1252', label: 'Windows-1252 (Excel West-Europees)' },
+  { value: 'windows-1252', label: 'Windows-1252 (West-Europees)' },
   { value: 'utf-16le', label: 'UTF-16 LE' },
   { value: 'utf-16be', label: 'UTF-16 BE' },
 ];
@@ -157,7 +157,7 @@ export function FileStep({ file, reading, error, onChoose, onDropFile, onDialect
                       delimiter: dialect.delimiter,
                     })
                   }
-                  w={280}
+                  w={300}
                   description={dialect.bom ? t('file.bom') : undefined}
                 />
                 <Select

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CellValue, SqlValue } from '../../core/import/types';
+import type { CellValue, ColumnType, SqlValue } from '../../core/import/types';
 
 /**
  * Numbers, sizes and dates the Belgian way (nl-BE: `1.234,5`, `31/12/2022`); English gets
@@ -11,8 +11,11 @@ export type Formatters = {
   count(n: number): string;
   bytes(n: number): string;
   dateTime(iso: string): string;
-  /** A raw spreadsheet cell as the preview shows it (codes never get thousands separators). */
-  cell(value: CellValue): string;
+  /**
+   * A raw spreadsheet cell as the preview shows it: numbers grouped in number columns, codes
+   * and anything in a text or header row as written.
+   */
+  cell(value: CellValue, type?: ColumnType): string;
   /** A database value in a diff (old → new). */
   sql(value: SqlValue, empty: string): string;
 };
@@ -20,6 +23,13 @@ export type Formatters = {
 export function localeFor(language: string | undefined): string {
   return language?.startsWith('en') ? 'en-GB' : 'nl-BE';
 }
+
+export const NUMERIC_TYPES: ReadonlySet<ColumnType> = new Set([
+  'integer',
+  'decimal',
+  'percent',
+  'currency',
+]);
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/;
 
@@ -50,11 +60,15 @@ export function createFormatters(locale: string): Formatters {
       const d = new Date(iso);
       return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
     },
-    cell(value) {
+    cell(value, type) {
       if (value === null) return '';
       if (typeof value === 'string') return value;
       if (typeof value === 'boolean') return value ? yes : no;
-      if (typeof value === 'number') return plain.format(value);
+      if (typeof value === 'number') {
+        return type !== undefined && NUMERIC_TYPES.has(type)
+          ? grouped.format(value)
+          : plain.format(value);
+      }
       return isoToLocal(value.date);
     },
     sql(value, empty) {

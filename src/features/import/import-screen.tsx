@@ -2,7 +2,10 @@ import { Alert, Button, Group, Paper, Stack, Stepper, Text } from '@mantine/core
 import {
   IconArrowLeft,
   IconArrowRight,
+  IconArrowsRightLeft,
   IconChecklist,
+  IconDatabaseImport,
+  IconEye,
   IconFileSpreadsheet,
   IconFileUpload,
   IconRefresh,
@@ -30,6 +33,7 @@ import { ErrorAlert } from './error-alert';
 import { FileStep } from './file-step';
 import { HistoryPanel } from './history-panel';
 import { isCancelled, toAppError, useImportApi } from './import-api';
+import classes from './import.module.css';
 import { PreviewStep } from './preview-step';
 import { SheetStep } from './sheet-step';
 import { TargetStep, useEntityLabel, useFieldLabel } from './target-step';
@@ -291,7 +295,7 @@ export function ImportScreen({
         }
       })
       .catch(() => undefined)
-      .finally(() => live && setSuggesting(false));
+      .finally(() => setSuggesting(false));
     return () => {
       live = false;
     };
@@ -389,6 +393,7 @@ export function ImportScreen({
 
   const goTo = (step: StepIndex) => {
     if (step === 1 && single) step = state.step > 1 ? 0 : 2;
+    setNotice(null);
     dispatchWizard({ type: 'goTo', step });
     if (step === 4 && !getWizardState().plan && planJob === null) void runPlan();
   };
@@ -402,6 +407,9 @@ export function ImportScreen({
   };
 
   // ---------------------------------------------------------------- commit
+  /** "Gemeenten" / "tabel ‘x’", for sentences. */
+  const targetName = (tg: ImportTarget) =>
+    tg.kind === 'raw' ? t('commit.tableName', { name: tg.table }) : entityLabel(tg.entity);
   const targetLabel = (tg: ImportTarget) =>
     tg.kind === 'raw'
       ? t('commit.intoTable', { name: tg.table })
@@ -572,11 +580,7 @@ export function ImportScreen({
   };
 
   const destination = target ? destinationOf(target) : null;
-  const icons = [
-    <IconFileUpload size={18} key="f" />,
-    <IconFileSpreadsheet size={18} key="s" />,
-    <IconChecklist size={18} key="p" />,
-  ];
+  const icon = { size: 18, stroke: 1.7 };
 
   return (
     <Page
@@ -603,22 +607,35 @@ export function ImportScreen({
         <Stepper.Step
           label={t('steps.file')}
           description={t('steps.fileDescription')}
-          icon={icons[0]}
+          icon={<IconFileUpload {...icon} />}
         />
         <Stepper.Step
           label={t('steps.sheet')}
           description={t('steps.sheetDescription')}
-          icon={icons[1]}
+          icon={<IconFileSpreadsheet {...icon} />}
         />
-        <Stepper.Step label={t('steps.preview')} description={t('steps.previewDescription')} />
-        <Stepper.Step label={t('steps.target')} description={t('steps.targetDescription')} />
+        <Stepper.Step
+          label={t('steps.preview')}
+          description={t('steps.previewDescription')}
+          icon={<IconEye {...icon} />}
+        />
+        <Stepper.Step
+          label={t('steps.target')}
+          description={t('steps.targetDescription')}
+          icon={<IconArrowsRightLeft {...icon} />}
+        />
         <Stepper.Step
           label={t('steps.check')}
           description={t('steps.checkDescription')}
+          icon={<IconChecklist {...icon} />}
           loading={planJob !== null}
           color={plan && plan.rejectedRows > 0 ? 'orange' : undefined}
         />
-        <Stepper.Step label={t('steps.commit')} description={t('steps.commitDescription')} />
+        <Stepper.Step
+          label={t('steps.commit')}
+          description={t('steps.commitDescription')}
+          icon={<IconDatabaseImport {...icon} />}
+        />
         <Stepper.Completed>{null}</Stepper.Completed>
       </Stepper>
 
@@ -626,7 +643,7 @@ export function ImportScreen({
         {state.step === DONE_STEP && state.result && target ? (
           <ResultPanel
             result={state.result}
-            targetLabel={targetLabel(target)}
+            targetLabel={targetName(target)}
             destination={destination ? t(`screens.${destination}`) : null}
             templateSaved={templateSaved}
             onGoTo={() =>
@@ -657,7 +674,7 @@ export function ImportScreen({
       </Paper>
 
       {state.step < 5 && (
-        <Group justify="space-between">
+        <Group justify="space-between" className={classes.navBar}>
           <Button
             variant="default"
             leftSection={<IconArrowLeft size={16} />}
@@ -681,7 +698,7 @@ export function ImportScreen({
         </Group>
       )}
       {state.step === 5 && (
-        <Group>
+        <Group className={classes.navBar}>
           <Button
             variant="default"
             leftSection={<IconArrowLeft size={16} />}

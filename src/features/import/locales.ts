@@ -304,7 +304,8 @@ export const importNl = {
     oneTransaction:
       'Alles gebeurt in één keer: lukt het niet, dan blijft de werkruimte zoals ze was. Je kunt de import achteraf ongedaan maken.',
     doneTitle: 'Import voltooid',
-    doneText: '‘{{file}}’ is geïmporteerd naar {{target}}.',
+    doneText: '‘{{file}}’ is geïmporteerd in {{target}}.',
+    tableName: 'tabel ‘{{name}}’',
     inserted: 'Toegevoegd',
     updated: 'Bijgewerkt',
     deleted: 'Verwijderd',
@@ -654,6 +655,7 @@ export const importEn: typeof importNl = {
       'It all happens at once: if it fails, the workspace stays as it was. You can undo the import afterwards.',
     doneTitle: 'Import complete',
     doneText: '‘{{file}}’ was imported into {{target}}.',
+    tableName: 'table ‘{{name}}’',
     inserted: 'Added',
     updated: 'Updated',
     deleted: 'Removed',

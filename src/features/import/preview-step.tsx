@@ -17,7 +17,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, LayoutOverrides } from '../../core/import/api-types';
 import type { CellValue, ColumnLayout, ColumnType } from '../../core/import/types';
-import { useFormatters } from './format';
+import { NUMERIC_TYPES, useFormatters } from './format';
 import { columnLetter, effectiveLayout, rowRole, type RowRole } from './wizard-state';
 import classes from './import.module.css';
 
@@ -349,11 +349,17 @@ export function PreviewStep({ preview, overrides, loading, onOverrides }: Previe
                     </td>
                     {indices.map((index) => {
                       const cell = row[index] ?? null;
-                      const text = fmt.cell(cell);
+                      const type =
+                        role === 'data'
+                          ? (overrides.columnTypes?.[index] ?? columnsByIndex.get(index)?.type)
+                          : undefined;
+                      const numeric =
+                        type !== undefined ? NUMERIC_TYPES.has(type) : isNumeric(cell);
+                      const text = fmt.cell(cell, type);
                       return (
                         <td
                           key={index}
-                          className={isNumeric(cell) ? classes.numeric : undefined}
+                          className={numeric ? classes.numeric : undefined}
                           title={text}
                         >
                           {text}
