@@ -2,6 +2,7 @@ import {
   ActionIcon,
   Alert,
   Box,
+  Center,
   Group,
   Loader,
   Pagination,
@@ -287,16 +288,14 @@ export function DataTable({
         <Group gap="md" wrap="nowrap">
           {toolbar}
           <Text fw={600} data-testid="table-count" aria-live="polite">
-            {countLabel
-              ? countLabel(total)
-              : t('table.rows', { count: total, formatted: formatInteger(total, locale) })}
+            {countLabel ? countLabel(total) : t('table.rows', { count: total })}
           </Text>
         </Group>
       </Group>
 
       {error && (
-        <Alert color="red" mb="sm" title={t('table.queryFailed', { message: '' })}>
-          {error}
+        <Alert color="red" mb="sm">
+          {t('table.queryFailed', { message: error })}
         </Alert>
       )}
 
@@ -434,6 +433,11 @@ export function DataTable({
             ))}
           </Table.Tbody>
         </Table>
+        {!result && !error && (
+          <Center py="xl">
+            <Loader size="sm" aria-label={t('table.loading')} />
+          </Center>
+        )}
         {result && result.rows.length === 0 && (
           <Text c="dimmed" ta="center" py="xl">
             {t('table.noRows')}

@@ -31,7 +31,8 @@ export function workspaceTitle(
   t: (key: string) => string,
 ): string {
   if (!info) return t('app.loading');
-  if (info.fileName) return info.fileName;
+  // Electron gives a full path; the title shows the file's name.
+  if (info.fileName) return info.fileName.replace(/^.*[\\/]/, '');
   if (info.isDemo) return t('app.demo');
   return info.name || t('app.untitled');
 }
@@ -58,7 +59,8 @@ export function Header({
   const title = workspaceTitle(info, t);
 
   return (
-    <header className={classes.header}>
+    // AppShell.Header is the page's <header> landmark already.
+    <div className={classes.header}>
       <Burger
         opened={navOpened}
         onClick={onToggleNav}
@@ -171,6 +173,6 @@ export function Header({
           </ActionIcon>
         </Tooltip>
       </Group>
-    </header>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useHotkeys, type HotkeyItem } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHost } from '../../app/core-context';
@@ -30,7 +31,7 @@ const TEXT_EDITING_COMMANDS: ReadonlySet<CommandId> = new Set(['edit.undo', 'edi
  * now. The menus, the keyboard and Electron's native menu (via host.onCommand) all use this.
  */
 export function useCommands(): Record<CommandId, Command> {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { info } = useWorkspace();
   const actions = useWorkspaceActions();
   const { setColorScheme } = useMantineColorScheme();
@@ -63,10 +64,21 @@ export function useCommands(): Record<CommandId, Command> {
     return Object.fromEntries(
       COMMANDS.map((spec) => {
         const { run, enabled } = behaviour[spec.id];
-        return [spec.id, { ...spec, enabled, run: () => (enabled ? void run() : undefined) }];
+        const guarded = () => {
+          if (!enabled) return;
+          // A command that throws (the worker died, a host call rejected) says so, once.
+          Promise.resolve(run()).catch((error: unknown) =>
+            notifications.show({
+              color: 'red',
+              title: t('errors.commandTitle'),
+              message: error instanceof Error ? error.message : String(error),
+            }),
+          );
+        };
+        return [spec.id, { ...spec, enabled, run: guarded }];
       }),
     ) as Record<CommandId, Command>;
-  }, [actions, i18n, info?.redoLabel, info?.undoLabel, ready, scheme, setColorScheme]);
+  }, [actions, i18n, t, info?.redoLabel, info?.undoLabel, ready, scheme, setColorScheme]);
 }
 
 /** Binds every command's shortcut, and runs commands that arrive from the native menu. */

@@ -81,10 +81,9 @@ export function useWorkspaceActions(): WorkspaceActions {
   const saveTo = useCallback(
     async (target: string | null) => {
       const bytes = await core.call('workspace.export', undefined);
-      const suggested = (info?.fileName ?? info?.name ?? t('app.untitled')).replace(
-        /\.pijlerplan$/i,
-        '',
-      );
+      // A name, never a path (Electron's save dialog refuses separators in it).
+      const fileBase = (info?.fileName ?? '').replace(/^.*[\\/]/, '');
+      const suggested = (fileBase || info?.name || t('app.untitled')).replace(/\.pijlerplan$/i, '');
       const saved = await host.saveWorkspace(bytes, target, suggested);
       if (!saved.ok) {
         hostFailed(t('errors.saveTitle'), saved.message);
@@ -106,14 +105,24 @@ export function useWorkspaceActions(): WorkspaceActions {
     () => ({
       async newWorkspace() {
         if (!(await confirmDiscard())) return;
-        await core.call('workspace.new', undefined);
+        const created = await core.call('workspace.new', undefined);
+        if (!created.ok) {
+          hostFailed(t('errors.newTitle'), created.error.message);
+          return;
+        }
         setPath(null);
         await refresh({ dataChanged: true });
         notifications.show({ color: 'petrol', message: t('workspace.created') });
       },
       async openDemo(options) {
         if (!options?.quiet && !(await confirmDiscard())) return;
-        await core.call('workspace.openDemo', undefined);
+        const opened = await core.call('workspace.openDemo', undefined);
+        if (!opened.ok) {
+          hostFailed(t('errors.demoTitle'), opened.error.message);
+          // At start-up there is still the empty workspace the core began with: show it.
+          await refresh({ dataChanged: true });
+          return;
+        }
         setPath(null);
         await refresh({ dataChanged: true });
         if (!options?.quiet)
@@ -152,11 +161,17 @@ export function useWorkspaceActions(): WorkspaceActions {
       saveAs: () => saveTo(null),
       async undo() {
         const result = await core.call('workspace.undo', undefined);
-        if (result.ok) await refresh({ dataChanged: true });
+        if (!result.ok && result.error.code !== 'nothing-to-undo') {
+          hostFailed(t('errors.undoTitle'), result.error.message);
+        }
+        await refresh({ dataChanged: result.ok });
       },
       async redo() {
         const result = await core.call('workspace.redo', undefined);
-        if (result.ok) await refresh({ dataChanged: true });
+        if (!result.ok && result.error.code !== 'nothing-to-redo') {
+          hostFailed(t('errors.undoTitle'), result.error.message);
+        }
+        await refresh({ dataChanged: result.ok });
       },
     }),
     [confirmDiscard, core, host, hostFailed, openFile, path, refresh, saveTo, setPath, t],

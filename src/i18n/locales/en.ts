@@ -84,6 +84,10 @@ export const en: Locale = {
   errors: {
     openTitle: 'This workspace cannot be opened',
     saveTitle: 'Saving failed',
+    newTitle: 'New workspace not created',
+    demoTitle: 'Demo workspace not opened',
+    undoTitle: 'Undo failed',
+    commandTitle: 'That did not work',
     editTitle: 'Change not stored',
     keepsCurrent: 'Your current workspace stays open; nothing was changed.',
     what: 'What',

@@ -87,6 +87,10 @@ export const nl = {
   errors: {
     openTitle: 'Deze werkruimte kan niet geopend worden',
     saveTitle: 'Opslaan is niet gelukt',
+    newTitle: 'Nieuwe werkruimte niet gemaakt',
+    demoTitle: 'Voorbeeldwerkruimte niet geopend',
+    undoTitle: 'Ongedaan maken is niet gelukt',
+    commandTitle: 'Dat is niet gelukt',
     editTitle: 'Wijziging niet bewaard',
     keepsCurrent: 'Je huidige werkruimte blijft open; er is niets gewijzigd.',
     what: 'Wat',
