@@ -64,6 +64,7 @@ export function PilotsScreen() {
     },
     {
       name: 'is_fictional',
+      label: t('pilots.kindColumn'),
       kind: 'flag',
       render: (value) =>
         value === 1 ? (

@@ -97,12 +97,12 @@ export const en: Locale = {
     'not-sqlite': {
       what: 'This file is not a Pijlerplan workspace.',
       why: 'A workspace is an SQLite database; this file does not start like one (perhaps a spreadsheet, a text file or another format).',
-      fix: 'Choose a file saved with Pijlerplan. To bring in a spreadsheet, use File › Import….',
+      fix: 'Choose a file saved with Pijlerplan. Bringing in a spreadsheet? Use File › Import…',
     },
     'not-workspace': {
       what: 'This is an SQLite database, but not a Pijlerplan workspace.',
       why: 'The file does not carry Pijlerplan’s identifier (application_id); it comes from another program.',
-      fix: 'Open it with an SQLite tool, or import the tables you need via File › Import….',
+      fix: 'Open it with an SQLite tool, or import the tables you need (File › Import…).',
     },
     'newer-version': {
       what: 'This workspace comes from a newer version of Pijlerplan.',
@@ -160,7 +160,8 @@ export const en: Locale = {
       'The fourth-pillar pilots (call 507, 1/1/2021 – 30/6/2022): lead municipality, partners, approaches, budget and reach.',
     count_one: '{{count, number}} pilot',
     count_other: '{{count, number}} pilots',
-    real: 'Real project',
+    real: 'Real',
+    kindColumn: 'Kind',
     kpiPilots: 'Pilots',
     kpiMunicipalities: 'Municipalities involved',
     kpiBudget: 'Total budget',

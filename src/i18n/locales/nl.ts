@@ -100,12 +100,12 @@ export const nl = {
     'not-sqlite': {
       what: 'Dit bestand is geen Pijlerplan-werkruimte.',
       why: 'Een werkruimte is een SQLite-databank; dit bestand begint niet zoals een SQLite-databank (misschien een spreadsheet, een tekstbestand of een ander formaat).',
-      fix: 'Kies een bestand dat met Pijlerplan is opgeslagen. Wil je een spreadsheet binnenhalen, gebruik dan Bestand › Importeren….',
+      fix: 'Kies een bestand dat met Pijlerplan is opgeslagen. Een spreadsheet binnenhalen? Gebruik Bestand › Importeren…',
     },
     'not-workspace': {
       what: 'Dit is een SQLite-databank, maar geen Pijlerplan-werkruimte.',
       why: 'Het bestand draagt niet de herkenning (application_id) van Pijlerplan; het komt uit een ander programma.',
-      fix: 'Open het met een SQLite-programma, of importeer de tabellen die je nodig hebt via Bestand › Importeren….',
+      fix: 'Open het met een SQLite-programma, of importeer de tabellen die je nodig hebt (Bestand › Importeren…).',
     },
     'newer-version': {
       what: 'Deze werkruimte komt uit een nieuwere versie van Pijlerplan.',
@@ -163,7 +163,8 @@ export const nl = {
       'De proeftuinen vierde pijler (oproep 507, 1/1/2021 – 30/6/2022): trekkende gemeente, partners, aanpakken, budget en bereik.',
     count_one: '{{count, number}} proeftuin',
     count_other: '{{count, number}} proeftuinen',
-    real: 'Echt project',
+    real: 'Echt',
+    kindColumn: 'Soort',
     kpiPilots: 'Proeftuinen',
     kpiMunicipalities: 'Betrokken gemeenten',
     kpiBudget: 'Totaal budget',
