@@ -285,3 +285,72 @@ test('invalid rows are listed with sheet, row, column, value and reason; only va
   await validOnly.click();
   await expect(page.getByTestId('import-result')).toContainText('Geweigerd');
 });
+
+test('old NIS codes are mapped to the 2025 map and shown; a saved template comes back; an import is undone', async ({
+  page,
+}) => {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Prognose');
+  sheet.addRow(['Prognose nieuwkomers per gemeente']);
+  sheet.addRow([]);
+  sheet.addRow(['NIS-code', 'Jaar', 'Verwachte nieuwkomers', 'Bron']);
+  sheet.addRow([11007, 2031, 12, 'eigen raming']); // Borsbeek: part of Antwerpen since 2025
+  sheet.addRow(['41002', 2031, 310.5, 'eigen raming']);
+  sheet.addRow(['44021', 2031, 1450, 'eigen raming']);
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+
+  await openApp(page, 'import');
+  await dropFile(page, 'prognose 2031.xlsx', bytes, XLSX_MIME);
+  await expect(page.getByTestId('import-file-facts')).toContainText('prognose 2031.xlsx');
+  await page.getByTestId('import-next').click();
+  await expect(page.getByTestId('import-preview-summary')).toContainText('Koprij op rij 3');
+  await page.getByTestId('import-next').click();
+
+  const entity = page.getByRole('textbox', { name: 'Gegevenstype', exact: true });
+  if (!(await entity.inputValue()).startsWith('Verwachte nieuwkomers')) {
+    await entity.click();
+    await page.getByRole('option', { name: /^Verwachte nieuwkomers/ }).click();
+  }
+  const mapping = page.getByTestId('import-mapping');
+  await expect(mapping.getByRole('textbox', { name: 'Jaar' })).toHaveValue('B · Jaar');
+  await page.getByLabel('Koppeling bewaren als sjabloon').check();
+  await page.getByRole('textbox', { name: 'Naam van het sjabloon' }).fill('Prognose per gemeente');
+  await page.getByTestId('import-next').click();
+
+  await expect(page.getByTestId('import-stat-added')).toHaveText('3');
+  await page.getByRole('tab', { name: /NIS-codes 2024 → 2025/ }).click();
+  const nis = page.getByTestId('import-nis');
+  await expect(nis).toContainText('11007');
+  await expect(nis).toContainText('Borsbeek');
+  await expect(nis).toContainText('11002');
+  await expect(nis).toContainText('Antwerpen');
+  await screenshot(page, 'import-nis-1-check');
+  await page.getByTestId('import-next').click();
+  await page.getByRole('button', { name: 'Alles importeren' }).click();
+  await expect(page.getByTestId('import-result')).toContainText(
+    'Sjabloon ‘Prognose per gemeente’ bewaard.',
+  );
+
+  // The same layout again: the template is applied, and nothing changes.
+  await page.getByRole('button', { name: 'Nog een bestand importeren' }).click();
+  await dropFile(page, 'prognose 2031 (2).xlsx', bytes, XLSX_MIME);
+  await expect(page.getByTestId('import-file-facts')).toContainText('prognose 2031 (2).xlsx');
+  await page.getByTestId('import-next').click();
+  await page.getByTestId('import-next').click();
+  await expect(page.getByTestId('import-template-notice')).toContainText(
+    'Sjabloon ‘Prognose per gemeente’ toegepast',
+  );
+  await screenshot(page, 'import-template-1-target');
+  await page.getByTestId('import-next').click();
+  await expect(page.getByTestId('import-stat-unchanged')).toHaveText('3');
+  await expect(page.getByTestId('import-stat-added')).toHaveText('0');
+  await expect(page.getByTestId('import-stat-changed')).toHaveText('0');
+
+  // Undo the first import from the history.
+  const history = page.getByTestId('import-history');
+  const first = history.locator('tbody tr').filter({ hasText: 'prognose 2031.xlsx' });
+  await first.getByRole('button', { name: 'Ongedaan maken' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Ongedaan maken' }).click();
+  await expect(first).toContainText('Ongedaan gemaakt');
+  await screenshot(page, 'import-history-undone');
+});

@@ -119,7 +119,10 @@ type DiffFilter = 'all' | DiffRow['kind'];
 function DiffList({ plan, fieldLabel }: { plan: ImportPlan; fieldLabel: (key: string) => string }) {
   const { t } = useTranslation('import');
   const fmt = useFormatters();
-  const [filter, setFilter] = useState<DiffFilter>(plan.diff.changed > 0 ? 'changed' : 'all');
+  // Open on what matters most: changes, else new rows; removals are opt-in at commit.
+  const [filter, setFilter] = useState<DiffFilter>(
+    plan.diff.changed > 0 ? 'changed' : plan.diff.added > 0 ? 'added' : 'all',
+  );
   const rows = plan.diff.rows.filter((r) => filter === 'all' || r.kind === filter);
   const shown = rows.slice(0, MAX_LISTED);
   const counts = plan.diff;
@@ -127,7 +130,7 @@ function DiffList({ plan, fieldLabel }: { plan: ImportPlan; fieldLabel: (key: st
   const kindLabel = {
     added: t('check.added'),
     changed: t('check.changed'),
-    removed: t('check.removed'),
+    removed: t('check.removedShort'),
   };
   const empty = t('check.empty');
 
@@ -140,6 +143,11 @@ function DiffList({ plan, fieldLabel }: { plan: ImportPlan; fieldLabel: (key: st
   }
   return (
     <Stack gap="xs">
+      {counts.removed > 0 && plan.rawMode !== 'replace' && (
+        <Text size="sm" c="dimmed">
+          {t('check.removedNote', { count: fmt.count(counts.removed) })}
+        </Text>
+      )}
       <SegmentedControl
         size="xs"
         value={filter}
@@ -151,7 +159,7 @@ function DiffList({ plan, fieldLabel }: { plan: ImportPlan; fieldLabel: (key: st
           },
           { value: 'added', label: `${kindLabel.added} (${fmt.count(counts.added)})` },
           { value: 'changed', label: `${kindLabel.changed} (${fmt.count(counts.changed)})` },
-          { value: 'removed', label: `${kindLabel.removed} (${fmt.count(counts.removed)})` },
+          { value: 'removed', label: `${t('check.removed')} (${fmt.count(counts.removed)})` },
         ]}
         style={{ alignSelf: 'flex-start' }}
       />

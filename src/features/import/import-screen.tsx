@@ -583,141 +583,145 @@ export function ImportScreen({
   const icon = { size: 18, stroke: 1.7 };
 
   return (
-    <Page
-      title={t('title')}
-      subtitle={t('subtitle')}
-      testId="import-screen"
-      actions={
-        file ? (
-          <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={reset}>
-            {t('restart')}
-          </Button>
-        ) : undefined
-      }
-    >
-      <Stepper
-        active={state.step}
-        onStepClick={(index) => {
-          if (index < state.step && state.step !== DONE_STEP) goTo(index as StepIndex);
-        }}
-        allowNextStepsSelect={false}
-        size="sm"
-        iconSize={34}
+    // The shell's main area has a fixed height; this screen scrolls itself (and keeps its
+    // back/next bar stuck to the bottom of this scroll area).
+    <div className={classes.scroller} data-testid="import-scroller">
+      <Page
+        title={t('title')}
+        subtitle={t('subtitle')}
+        testId="import-screen"
+        actions={
+          file ? (
+            <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={reset}>
+              {t('restart')}
+            </Button>
+          ) : undefined
+        }
       >
-        <Stepper.Step
-          label={t('steps.file')}
-          description={t('steps.fileDescription')}
-          icon={<IconFileUpload {...icon} />}
-        />
-        <Stepper.Step
-          label={t('steps.sheet')}
-          description={t('steps.sheetDescription')}
-          icon={<IconFileSpreadsheet {...icon} />}
-        />
-        <Stepper.Step
-          label={t('steps.preview')}
-          description={t('steps.previewDescription')}
-          icon={<IconEye {...icon} />}
-        />
-        <Stepper.Step
-          label={t('steps.target')}
-          description={t('steps.targetDescription')}
-          icon={<IconArrowsRightLeft {...icon} />}
-        />
-        <Stepper.Step
-          label={t('steps.check')}
-          description={t('steps.checkDescription')}
-          icon={<IconChecklist {...icon} />}
-          loading={planJob !== null}
-          color={plan && plan.rejectedRows > 0 ? 'orange' : undefined}
-        />
-        <Stepper.Step
-          label={t('steps.commit')}
-          description={t('steps.commitDescription')}
-          icon={<IconDatabaseImport {...icon} />}
-        />
-        <Stepper.Completed>{null}</Stepper.Completed>
-      </Stepper>
-
-      <Paper withBorder radius="md" p="lg" data-testid={`import-step-${state.step}`}>
-        {state.step === DONE_STEP && state.result && target ? (
-          <ResultPanel
-            result={state.result}
-            targetLabel={targetName(target)}
-            destination={destination ? t(`screens.${destination}`) : null}
-            templateSaved={templateSaved}
-            onGoTo={() =>
-              destination &&
-              onNavigate(destination, target.kind === 'raw' ? { table: target.table } : undefined)
-            }
-            onAnother={reset}
+        <Stepper
+          active={state.step}
+          onStepClick={(index) => {
+            if (index < state.step && state.step !== DONE_STEP) goTo(index as StepIndex);
+          }}
+          allowNextStepsSelect={false}
+          size="sm"
+          iconSize={34}
+        >
+          <Stepper.Step
+            label={t('steps.file')}
+            description={t('steps.fileDescription')}
+            icon={<IconFileUpload {...icon} />}
           />
-        ) : (
-          stepContent()
-        )}
-        {notice?.error && (
-          <Stack mt="md">
-            <ErrorAlert error={notice.error} onClose={() => setNotice(null)} />
-          </Stack>
-        )}
-        {notice && !notice.error && (
-          <Alert
-            mt="md"
-            color="teal"
-            variant="light"
-            withCloseButton
-            onClose={() => setNotice(null)}
-          >
-            {notice.text}
-          </Alert>
-        )}
-      </Paper>
+          <Stepper.Step
+            label={t('steps.sheet')}
+            description={t('steps.sheetDescription')}
+            icon={<IconFileSpreadsheet {...icon} />}
+          />
+          <Stepper.Step
+            label={t('steps.preview')}
+            description={t('steps.previewDescription')}
+            icon={<IconEye {...icon} />}
+          />
+          <Stepper.Step
+            label={t('steps.target')}
+            description={t('steps.targetDescription')}
+            icon={<IconArrowsRightLeft {...icon} />}
+          />
+          <Stepper.Step
+            label={t('steps.check')}
+            description={t('steps.checkDescription')}
+            icon={<IconChecklist {...icon} />}
+            loading={planJob !== null}
+            color={plan && plan.rejectedRows > 0 ? 'orange' : undefined}
+          />
+          <Stepper.Step
+            label={t('steps.commit')}
+            description={t('steps.commitDescription')}
+            icon={<IconDatabaseImport {...icon} />}
+          />
+          <Stepper.Completed>{null}</Stepper.Completed>
+        </Stepper>
 
-      {state.step < 5 && (
-        <Group justify="space-between" className={classes.navBar}>
-          <Button
-            variant="default"
-            leftSection={<IconArrowLeft size={16} />}
-            onClick={back}
-            disabled={state.step === 0 || planJob !== null}
-          >
-            {t('nav.back')}
-          </Button>
-          <Button
-            rightSection={<IconArrowRight size={16} />}
-            onClick={next}
-            disabled={!canLeave[state.step]}
-            data-testid="import-next"
-          >
-            {state.step === 3
-              ? t('nav.toCheck')
-              : state.step === 4
-                ? t('nav.toCommit')
-                : t('nav.next')}
-          </Button>
-        </Group>
-      )}
-      {state.step === 5 && (
-        <Group className={classes.navBar}>
-          <Button
-            variant="default"
-            leftSection={<IconArrowLeft size={16} />}
-            onClick={back}
-            disabled={committing}
-          >
-            {t('nav.back')}
-          </Button>
-        </Group>
-      )}
+        <Paper withBorder radius="md" p="lg" data-testid={`import-step-${state.step}`}>
+          {state.step === DONE_STEP && state.result && target ? (
+            <ResultPanel
+              result={state.result}
+              targetLabel={targetName(target)}
+              destination={destination ? t(`screens.${destination}`) : null}
+              templateSaved={templateSaved}
+              onGoTo={() =>
+                destination &&
+                onNavigate(destination, target.kind === 'raw' ? { table: target.table } : undefined)
+              }
+              onAnother={reset}
+            />
+          ) : (
+            stepContent()
+          )}
+          {notice?.error && (
+            <Stack mt="md">
+              <ErrorAlert error={notice.error} onClose={() => setNotice(null)} />
+            </Stack>
+          )}
+          {notice && !notice.error && (
+            <Alert
+              mt="md"
+              color="teal"
+              variant="light"
+              withCloseButton
+              onClose={() => setNotice(null)}
+            >
+              {notice.text}
+            </Alert>
+          )}
+        </Paper>
 
-      <HistoryPanel
-        api={api}
-        refreshKey={historyKey + workspace.revision * 1000}
-        onUndone={() => {
-          setHistoryKey((k) => k + 1);
-          workspaceChanged();
-        }}
-      />
-    </Page>
+        {state.step < 5 && (
+          <Group justify="space-between" className={classes.navBar}>
+            <Button
+              variant="default"
+              leftSection={<IconArrowLeft size={16} />}
+              onClick={back}
+              disabled={state.step === 0 || planJob !== null}
+            >
+              {t('nav.back')}
+            </Button>
+            <Button
+              rightSection={<IconArrowRight size={16} />}
+              onClick={next}
+              disabled={!canLeave[state.step]}
+              data-testid="import-next"
+            >
+              {state.step === 3
+                ? t('nav.toCheck')
+                : state.step === 4
+                  ? t('nav.toCommit')
+                  : t('nav.next')}
+            </Button>
+          </Group>
+        )}
+        {state.step === 5 && (
+          <Group className={classes.navBar}>
+            <Button
+              variant="default"
+              leftSection={<IconArrowLeft size={16} />}
+              onClick={back}
+              disabled={committing}
+            >
+              {t('nav.back')}
+            </Button>
+          </Group>
+        )}
+
+        <HistoryPanel
+          api={api}
+          refreshKey={historyKey + workspace.revision * 1000}
+          onUndone={() => {
+            setHistoryKey((k) => k + 1);
+            workspaceChanged();
+          }}
+        />
+      </Page>
+    </div>
   );
 }

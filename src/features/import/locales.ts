@@ -252,6 +252,9 @@ export const importNl = {
     added: 'Nieuw',
     changed: 'Gewijzigd',
     removed: 'Niet meer in bestand',
+    removedShort: 'Niet in bestand',
+    removedNote:
+      '{{count}} rijen in de werkruimte staan niet in dit bestand. Ze blijven staan, tenzij je bij ‘Importeren’ kiest om ze te verwijderen.',
     unchanged: 'Ongewijzigd',
     tabDiff: 'Wijzigingen',
     tabIssues: 'Problemen',
@@ -604,6 +607,9 @@ export const importEn: typeof importNl = {
     added: 'New',
     changed: 'Changed',
     removed: 'No longer in file',
+    removedShort: 'Not in file',
+    removedNote:
+      '{{count}} rows in the workspace are not in this file. They stay, unless you choose to remove them at ‘Import’.',
     unchanged: 'Unchanged',
     tabDiff: 'Changes',
     tabIssues: 'Problems',
