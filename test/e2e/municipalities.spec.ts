@@ -54,3 +54,20 @@ test('filters per column', async ({ page }) => {
   await page.getByRole('button', { name: 'Filters wissen' }).click();
   await expect(page.getByTestId('table-count')).toHaveText('285 gemeenten');
 });
+
+test('a cell can be edited from the keyboard (Enter to edit, Esc to cancel)', async ({ page }) => {
+  await page.getByTestId('table-search').fill('Ronse');
+  await expect(page.getByTestId('table-count')).toHaveText('1 gemeente');
+  const cell = gridRows(page).first().locator('td[data-column="arrondissement"]');
+  await cell.focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('cell-editor').fill('Iets anders');
+  await page.getByTestId('cell-editor').press('Escape');
+  await expect(cell).toHaveText('Oudenaarde');
+  await cell.focus();
+  await page.keyboard.press('F2');
+  await page.getByTestId('cell-editor').fill('Zuid-Oost-Vlaanderen');
+  await page.getByTestId('cell-editor').press('Enter');
+  await expect(cell).toHaveText('Zuid-Oost-Vlaanderen');
+  await expect(page.getByTestId('dirty-marker')).toBeVisible();
+});

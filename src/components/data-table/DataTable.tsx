@@ -404,6 +404,8 @@ export function DataTable({
                       </Table.Td>
                     );
                   }
+                  const startEdit = () =>
+                    setEditing({ rowIndex, column: column.name, text: editText(value, locale) });
                   const text = formatValue(value, column.kind, locale, {
                     yes: t('table.yes'),
                     no: t('table.no'),
@@ -414,14 +416,17 @@ export function DataTable({
                       className={cellClass}
                       title={typeof value === 'string' && value.length > 40 ? value : undefined}
                       data-column={column.name}
-                      onDoubleClick={
+                      // Keyboard users reach editable cells with Tab and edit with Enter or F2.
+                      tabIndex={cellEditable ? 0 : undefined}
+                      onDoubleClick={cellEditable ? startEdit : undefined}
+                      onKeyDown={
                         cellEditable
-                          ? () =>
-                              setEditing({
-                                rowIndex,
-                                column: column.name,
-                                text: editText(value, locale),
-                              })
+                          ? (event) => {
+                              if (event.key === 'Enter' || event.key === 'F2') {
+                                event.preventDefault();
+                                startEdit();
+                              }
+                            }
                           : undefined
                       }
                     >

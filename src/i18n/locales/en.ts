@@ -139,7 +139,7 @@ export const en: Locale = {
     sortAscending: 'Sorted ascending',
     sortDescending: 'Sorted descending',
     sortBy: 'Sort by {{column}}',
-    editHint: 'Double-click a cell to edit it; Enter saves, Esc cancels.',
+    editHint: 'Double-click a cell (or press Enter) to edit it; Enter saves, Esc cancels.',
     editCell: 'Edit {{column}}',
     readOnly: 'Read-only',
     pageSize: 'Rows per page',

@@ -142,7 +142,7 @@ export const nl = {
     sortAscending: 'Oplopend gesorteerd',
     sortDescending: 'Aflopend gesorteerd',
     sortBy: 'Sorteer op {{column}}',
-    editHint: 'Dubbelklik op een cel om ze te wijzigen; Enter bewaart, Esc annuleert.',
+    editHint: 'Dubbelklik op een cel (of Enter) om ze te wijzigen; Enter bewaart, Esc annuleert.',
     editCell: '{{column}} wijzigen',
     readOnly: 'Alleen-lezen',
     pageSize: 'Rijen per pagina',
