@@ -1,0 +1,210 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Database } from 'sql.js';
+import { loadEngine } from '../../../src/core/db/engine';
+import { createRowInserter, quoteIdentifier } from '../../../src/core/import/bulk-insert';
+import type { InsertStrategy } from '../../../src/core/import/bulk-insert';
+import { detectSheetLayout, readLayoutRows } from '../../../src/core/import/layout';
+import type { ColumnType, SqlValue } from '../../../src/core/import/types';
+import { makeColumnParser, parseValue } from '../../../src/core/import/values';
+import { openWorkbook } from '../../../src/core/import/workbook';
+import { Checksum, COLUMNS } from './generate';
+import type { Canonical } from './generate';
+
+/**
+ * One bench case in its own process (so peak RSS is per case). Prints one JSON line:
+ * { ms, rssMB, rows, checksum, garbled, problems }.
+ * Usage: node --import tsx worker.ts <ours|exceljs|insert-<strategy>> <file>
+ */
+
+const SQL_TYPE: Record<ColumnType, string> = {
+  text: 'TEXT',
+  nis_code: 'TEXT',
+  date: 'TEXT',
+  integer: 'INTEGER',
+  boolean: 'INTEGER',
+  decimal: 'REAL',
+  percent: 'REAL',
+  currency: 'REAL',
+};
+
+function tableChecksum(db: Database, table: string): string {
+  const sum = new Checksum();
+  const stmt = db.prepare(`SELECT * FROM ${quoteIdentifier(table)} ORDER BY rowid`);
+  while (stmt.step()) sum.add(stmt.get() as Canonical[]);
+  stmt.free();
+  return sum.digest();
+}
+
+async function ours(file: string) {
+  const t0 = performance.now();
+  const bytes = readFileSync(file);
+  const SQL = await loadEngine();
+  const db = new SQL.Database();
+  const opened = await openWorkbook(bytes, basename(file));
+  if (!opened.ok) throw new Error(opened.error.message);
+  const reader = opened.value;
+  const sheet = (reader.sheets[0] as { name: string }).name;
+  const detected = await detectSheetLayout(reader, sheet);
+  if (!detected.ok) throw new Error(detected.error.message);
+  const { layout } = detected.value;
+  const columns = layout.columns;
+  db.run(
+    `CREATE TABLE t (${columns.map((c) => `${quoteIdentifier(c.name)} ${SQL_TYPE[c.type]}`).join(', ')})`,
+  );
+  db.run('BEGIN');
+  const inserter = createRowInserter(
+    db,
+    't',
+    columns.map((c) => c.name),
+  );
+  let problems = 0;
+  const parsers = columns.map((c) => makeColumnParser(c, { date1904: reader.date1904 }));
+  const indices = columns.map((c) => c.index);
+  const read = await readLayoutRows(reader, sheet, layout, (rows) => {
+    const out: SqlValue[][] = [];
+    for (const row of rows) {
+      if (row.length === 0) continue;
+      const values: SqlValue[] = new Array<SqlValue>(columns.length);
+      for (let k = 0; k < columns.length; k++) {
+        const parsed = parsers[k]!(row[indices[k]!] ?? null);
+        if (parsed.ok) values[k] = parsed.value;
+        else {
+          values[k] = null;
+          problems++;
+        }
+      }
+      out.push(values);
+    }
+    inserter.add(out);
+  });
+  if (!read.ok) throw new Error(read.error.message);
+  inserter.finish();
+  db.run('COMMIT');
+  const ms = performance.now() - t0;
+  const rssMB = process.resourceUsage().maxRSS / 1024;
+  return {
+    ms,
+    rssMB,
+    rows: inserter.inserted,
+    checksum: tableChecksum(db, 't'),
+    problems,
+    memory: Object.fromEntries(
+      Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1048576)]),
+    ),
+    types: columns.map((c) => `${c.name}:${c.type}`).join(' '),
+  };
+}
+
+/** The straightforward approach: exceljs streaming reader, known column types, prepared inserts. */
+async function exceljs(file: string) {
+  const t0 = performance.now();
+  const SQL = await loadEngine();
+  const db = new SQL.Database();
+  db.run(
+    `CREATE TABLE t (id INTEGER, nis_code TEXT, gemeente TEXT, naam TEXT, opmerking TEXT, datum TEXT, bedrag REAL, vte REAL, aantal INTEGER, actief INTEGER)`,
+  );
+  db.run('BEGIN');
+  const stmt = db.prepare(`INSERT INTO t VALUES (${COLUMNS.map(() => '?').join(', ')})`);
+  let garbled = 0;
+  let rows = 0;
+  const text = (v: unknown): string | null => {
+    if (v === null || v === undefined) return null;
+    const s =
+      typeof v === 'object' && 'richText' in (v as object)
+        ? (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('')
+        : String(v);
+    if (s.includes('\ufffd')) garbled++;
+    return s;
+  };
+  const { default: ExcelJS } = await import('exceljs');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      if (row.number === 1) continue;
+      const v = row.values as unknown[];
+      const date = v[6];
+      stmt.run([
+        v[1] as number,
+        String(v[2]).padStart(5, '0'),
+        text(v[3]),
+        text(v[4]),
+        text(v[5]),
+        date instanceof Date ? date.toISOString().slice(0, 10) : (date as number),
+        v[7] as number,
+        v[8] as number,
+        v[9] as number,
+        v[10] === true ? 1 : v[10] === false ? 0 : null,
+      ]);
+      rows++;
+    }
+  }
+  stmt.free();
+  db.run('COMMIT');
+  const ms = performance.now() - t0;
+  const rssMB = process.resourceUsage().maxRSS / 1024;
+  return { ms, rssMB, rows, checksum: tableChecksum(db, 't'), garbled };
+}
+
+/** Insert strategy comparison: the same parsed rows into sql.js three ways. */
+async function insertOnly(file: string, strategy: InsertStrategy) {
+  const bytes = readFileSync(file);
+  const opened = await openWorkbook(bytes, basename(file));
+  if (!opened.ok) throw new Error(opened.error.message);
+  const reader = opened.value;
+  const sheet = (reader.sheets[0] as { name: string }).name;
+  const detected = await detectSheetLayout(reader, sheet);
+  if (!detected.ok) throw new Error(detected.error.message);
+  const { layout } = detected.value;
+  const all: SqlValue[][] = [];
+  await readLayoutRows(reader, sheet, layout, (rows) => {
+    for (const row of rows)
+      all.push(
+        layout.columns.map((c) => {
+          const p = parseValue(row[c.index] ?? null, c.type, { numberStyle: c.numberStyle });
+          return p.ok ? p.value : null;
+        }),
+      );
+  });
+  const SQL = await loadEngine();
+  const db = new SQL.Database();
+  db.run(
+    `CREATE TABLE t (${layout.columns.map((c) => `${quoteIdentifier(c.name)} ${SQL_TYPE[c.type]}`).join(', ')})`,
+  );
+  const t0 = performance.now();
+  db.run('BEGIN');
+  const inserter = createRowInserter(
+    db,
+    't',
+    layout.columns.map((c) => c.name),
+    strategy,
+  );
+  for (let i = 0; i < all.length; i += 5000) inserter.add(all.slice(i, i + 5000));
+  inserter.finish();
+  db.run('COMMIT');
+  const ms = performance.now() - t0;
+  return {
+    ms,
+    rssMB: process.resourceUsage().maxRSS / 1024,
+    rows: inserter.inserted,
+    checksum: tableChecksum(db, 't'),
+  };
+}
+
+const cpu0 = process.cpuUsage();
+const [mode, file] = process.argv.slice(2);
+if (!mode || !file) throw new Error('usage: worker.ts <mode> <file>');
+const result =
+  mode === 'ours'
+    ? await ours(file)
+    : mode === 'exceljs'
+      ? await exceljs(file)
+      : await insertOnly(file, mode.replace(/^insert-/, '') as InsertStrategy);
+const cpu = process.cpuUsage(cpu0);
+process.stdout.write(`${JSON.stringify({ ...result, cpuMs: (cpu.user + cpu.system) / 1000 })}\n`);
