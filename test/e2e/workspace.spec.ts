@@ -197,3 +197,25 @@ for (const bad of BAD_FILES) {
     await expect(page.getByTestId('table-count')).toHaveText('285 gemeenten');
   });
 }
+
+test('Nieuwe werkruimte starts empty but with the reference data; unsaved edits are asked about first', async ({
+  page,
+}) => {
+  await openApp(page, 'gemeenten');
+  await editCell(page, 'Ronse', 'arrondissement', 'Elders');
+  await page.getByTestId('file-menu').click();
+  await page.locator('[data-command="file.new"]').click();
+  // There are unsaved changes: the app asks before throwing them away.
+  await page.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(page.getByTestId('workspace-name')).toHaveText('Voorbeeldwerkruimte');
+
+  await page.getByTestId('file-menu').click();
+  await page.locator('[data-command="file.new"]').click();
+  await page.getByRole('button', { name: 'Wijzigingen verwerpen' }).click();
+  await expect(page.getByTestId('workspace-name')).toHaveText('Naamloze werkruimte');
+  await page.getByTestId('table-search').fill('');
+  await expect(page.getByTestId('table-count')).toHaveText('285 gemeenten');
+  await page.goto('./#/proeftuinen');
+  await expect(page.getByTestId('table-count')).toHaveText('0 proeftuinen');
+  await expect(page.getByTestId('kpi-pilots')).toContainText('0');
+});
