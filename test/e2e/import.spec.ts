@@ -354,3 +354,30 @@ test('old NIS codes are mapped to the 2025 map and shown; a saved template comes
   await expect(first).toContainText('Ongedaan gemaakt');
   await screenshot(page, 'import-history-undone');
 });
+
+test('a long check shows progress and can be cancelled without changing anything', async ({
+  page,
+}) => {
+  const lines = ['Gemeente;Jaar;Aantal;Bedrag'];
+  for (let i = 0; i < 400_000; i++) {
+    lines.push(`Gemeente ${i % 300};${2000 + (i % 25)};${i};${(i % 1000) + 0.5}`.replace('.', ','));
+  }
+  const bytes = new Uint8Array(Buffer.from(lines.join('\r\n'), 'utf8'));
+
+  await openApp(page, 'import');
+  await dropFile(page, 'groot.csv', bytes, 'text/csv');
+  await expect(page.getByTestId('import-file-facts')).toContainText('groot.csv');
+  await page.getByTestId('import-next').click();
+  await expect(page.getByTestId('import-preview-summary')).toContainText('400.000 gegevensrijen');
+  await page.getByTestId('import-next').click();
+  await page.getByRole('radio', { name: 'Ruwe tabel' }).check();
+  await page.getByTestId('import-next').click();
+
+  const progress = page.getByTestId('import-check-progress');
+  await expect(progress).toBeVisible();
+  await screenshot(page, 'import-progress');
+  await progress.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(page.getByText('De controle is geannuleerd. Er is niets gewijzigd.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Opnieuw controleren' })).toBeVisible();
+  await expect(page.getByTestId('dirty-marker')).toHaveCount(0);
+});

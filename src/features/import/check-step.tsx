@@ -167,7 +167,7 @@ function DiffList({ plan, fieldLabel }: { plan: ImportPlan; fieldLabel: (key: st
         <Table striped highlightOnHover stickyHeader verticalSpacing={6} data-testid="import-diff">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={130} />
+              <Table.Th w={170} />
               <Table.Th w={70} ta="right">
                 {t('check.issueRow')}
               </Table.Th>

@@ -350,6 +350,20 @@ export function ImportScreen({
     }
   };
 
+  const replan = useRef(runPlan);
+  replan.current = runPlan;
+  // A plan compares the file with the workspace as it was; when the workspace changes under it
+  // (undo in the shell or the history, another workspace opened) the check is made again.
+  const seenRevision = useRef(workspace.revision);
+  useEffect(() => {
+    if (seenRevision.current === workspace.revision) return;
+    seenRevision.current = workspace.revision;
+    const current = getWizardState();
+    if (current.plan === null || current.step === DONE_STEP) return;
+    dispatchWizard({ type: 'planStale' });
+    if (getWizardState().step === 4) void replan.current();
+  }, [workspace.revision]);
+
   const cancelPlan = () => {
     const job = planJob;
     if (!job) return;

@@ -87,6 +87,8 @@ export type WizardAction =
   | { type: 'saveTemplateChanged'; enabled: boolean; name: string }
   | { type: 'rawOptionsChanged'; options: RawTableOptions }
   | { type: 'planned'; plan: ImportPlan }
+  /** The workspace changed under the plan (undo, another import): it must be made again. */
+  | { type: 'planStale' }
   | { type: 'committed'; result: ImportLogEntry }
   | { type: 'goTo'; step: StepIndex }
   | { type: 'reset' };
@@ -194,6 +196,9 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, rawOptions: action.options, plan: null };
     case 'planned':
       return { ...state, plan: action.plan };
+    case 'planStale':
+      if (state.plan === null) return state;
+      return { ...state, plan: null, step: state.step === 5 ? 4 : state.step };
     case 'committed':
       return { ...state, result: action.result, step: DONE_STEP };
     case 'goTo':
