@@ -381,3 +381,43 @@ test('a long check shows progress and can be cancelled without changing anything
   await expect(page.getByRole('button', { name: 'Opnieuw controleren' })).toBeVisible();
   await expect(page.getByTestId('dirty-marker')).toHaveCount(0);
 });
+
+test('the detected header, data range and column types can be overridden in the preview', async ({
+  page,
+}) => {
+  const inhabitants = demoInhabitants();
+  const bytes = await municipalitiesUpdate([
+    ['11002', 'Antwerpen', inhabitants.get('11002')!],
+    ['41002', 'Aalst', inhabitants.get('41002')!],
+  ]);
+  await openApp(page, 'import');
+  await dropFile(page, 'inwoners.xlsx', bytes, XLSX_MIME);
+  await expect(page.getByTestId('import-file-facts')).toBeVisible();
+  await page.getByTestId('import-next').click();
+  const summary = page.getByTestId('import-preview-summary');
+  await expect(summary).toHaveText('Koprij op rij 3 gedetecteerd; 2 gegevensrijen (rij 4–5).');
+
+  // Row 2 as the header (a click on its number): the summary and the grid follow.
+  await page
+    .getByTestId('import-preview-grid')
+    .getByRole('button', { name: '2', exact: true })
+    .click();
+  await expect(summary).toHaveText('Koprij op rij 2; 3 gegevensrijen (rij 3–5).');
+  await expect(
+    page.getByTestId('import-preview-grid').locator('tr[data-role="header"]'),
+  ).toContainText('Toestand op 1 januari 2020');
+  await page.getByRole('button', { name: 'Detectie herstellen' }).click();
+  await expect(summary).toHaveText('Koprij op rij 3 gedetecteerd; 2 gegevensrijen (rij 4–5).');
+
+  // The last data row by number, and a column read as text instead of a whole number.
+  await page.getByRole('textbox', { name: 'Laatste gegevensrij' }).fill('4');
+  await expect(summary).toHaveText('Koprij op rij 3; 1 gegevensrij (rij 4).');
+  await page.getByRole('button', { name: 'Type van kolom C' }).click();
+  await page.getByRole('menuitem', { name: 'Tekst' }).click();
+  await expect(page.getByTestId('import-type-2')).toContainText('Tekst');
+  await expect(page.getByTestId('import-next')).toBeEnabled();
+  await screenshot(page, 'import-3b-preview-overridden');
+  await page.getByTestId('import-next').click();
+  await page.getByTestId('import-next').click();
+  await expect(page.getByTestId('import-stat-read')).toHaveText('1');
+});

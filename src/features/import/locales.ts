@@ -70,11 +70,13 @@ export const importNl = {
   },
   preview: {
     loading: 'Voorbeeld opbouwen…',
-    summary:
-      'Koprij op rij {{header}} gedetecteerd; {{count}} gegevensrijen (rij {{first}}–{{last}}).',
+    summary_one: 'Koprij op rij {{header}} gedetecteerd; {{n}} gegevensrij (rij {{first}}).',
+    summary_other:
+      'Koprij op rij {{header}} gedetecteerd; {{n}} gegevensrijen (rij {{first}}–{{last}}).',
     summaryNoData: 'Koprij op rij {{header}} gedetecteerd, maar er staan geen gegevensrijen onder.',
-    summaryOverridden:
-      'Koprij op rij {{header}}; {{count}} gegevensrijen (rij {{first}}–{{last}}).',
+    summaryOverridden_one: 'Koprij op rij {{header}}; {{n}} gegevensrij (rij {{first}}).',
+    summaryOverridden_other:
+      'Koprij op rij {{header}}; {{n}} gegevensrijen (rij {{first}}–{{last}}).',
     headerRow: 'Koprij',
     headerRows: 'Kop over rijen',
     firstDataRow: 'Eerste gegevensrij',
@@ -428,9 +430,11 @@ export const importEn: typeof importNl = {
   },
   preview: {
     loading: 'Building preview…',
-    summary: 'Header detected on row {{header}}; {{count}} data rows (rows {{first}}–{{last}}).',
+    summary_one: 'Header detected on row {{header}}; {{n}} data row (row {{first}}).',
+    summary_other: 'Header detected on row {{header}}; {{n}} data rows (rows {{first}}–{{last}}).',
     summaryNoData: 'Header detected on row {{header}}, but there are no data rows below it.',
-    summaryOverridden: 'Header on row {{header}}; {{count}} data rows (rows {{first}}–{{last}}).',
+    summaryOverridden_one: 'Header on row {{header}}; {{n}} data row (row {{first}}).',
+    summaryOverridden_other: 'Header on row {{header}}; {{n}} data rows (rows {{first}}–{{last}}).',
     headerRow: 'Header row',
     headerRows: 'Header spans rows',
     firstDataRow: 'First data row',

@@ -184,7 +184,8 @@ export function PreviewStep({ preview, overrides, loading, onOverrides }: Previe
 
   const summaryValues = {
     header: fmt.count(layout.headerRow + 1),
-    count: fmt.count(dataCount),
+    count: dataCount,
+    n: fmt.count(dataCount),
     first: fmt.count(layout.firstDataRow + 1),
     last: fmt.count(layout.lastDataRow + 1),
   };
@@ -296,7 +297,7 @@ export function PreviewStep({ preview, overrides, loading, onOverrides }: Previe
         <LoadingOverlay
           visible={loading}
           zIndex={5}
-          overlayProps={{ blur: 1 }}
+          overlayProps={{ blur: 0, backgroundOpacity: 0.12 }}
           loaderProps={{ size: 'sm' }}
         />
         <ScrollArea.Autosize mah={460} type="auto" offsetScrollbars>
