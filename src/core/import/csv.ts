@@ -1,6 +1,6 @@
 import { err, ok } from '../result';
 import type { Result } from '../result';
-import { detectDelimiter, detectEncoding } from './dialect';
+import { detectDelimiter, detectEncoding, streamDecoder } from './dialect';
 import type { CellValue, CsvDialect, ReadRowsOptions } from './types';
 
 /**
@@ -148,32 +148,43 @@ export class CsvChunkParser {
   }
 }
 
-/** Rows in a delimited file, counted on the bytes (newlines outside quotes). */
+/**
+ * Rows in a delimited file, counted on the bytes (newlines outside quotes), with the native
+ * `indexOf` doing the scanning. Old-Mac files that end lines with a lone CR are counted on CR.
+ */
 export function countCsvRows(
   bytes: Uint8Array,
   encoding: CsvDialect['encoding'],
   start: number,
 ): number {
-  const step = encoding === 'utf-16le' || encoding === 'utf-16be' ? 2 : 1;
-  const lo = encoding === 'utf-16be' ? 1 : 0;
+  const wide = encoding === 'utf-16le' || encoding === 'utf-16be';
+  const n = bytes.length;
+  if (n <= start) return 0;
+  const hasLf = bytes.indexOf(10, start) >= 0;
+  const eol = hasLf ? 10 : 13;
+  // In UTF-16 the ASCII byte sits at even (LE) or odd (BE) offsets from the start; a match at
+  // the other parity is half of some other character.
+  const parity = encoding === 'utf-16be' ? (start + 1) & 1 : start & 1;
+  const isChar = (i: number) =>
+    !wide || ((i & 1) === parity && bytes[encoding === 'utf-16be' ? i - 1 : i + 1] === 0);
   let rows = 0;
   let inQuotes = false;
-  let last = -1;
-  const n = bytes.length;
-  for (let i = start + lo; i < n; i += step) {
-    const b = bytes[i] as number;
-    if (step === 2 && bytes[i + (lo === 0 ? 1 : -1)] !== 0) {
-      last = b;
+  let quote = bytes.indexOf(34, start);
+  let newline = bytes.indexOf(eol, start);
+  while (newline >= 0) {
+    if (quote >= 0 && quote < newline) {
+      if (isChar(quote)) inQuotes = !inQuotes;
+      quote = bytes.indexOf(34, quote + 1);
       continue;
     }
-    if (b === 34) inQuotes = !inQuotes;
-    else if (!inQuotes) {
-      if (b === 10) rows++;
-      else if (b === 13 && bytes[i + step] !== 10) rows++;
-    }
-    last = b;
+    if (!inQuotes && isChar(newline)) rows++;
+    newline = bytes.indexOf(eol, newline + 1);
   }
-  if (last !== -1 && last !== 10 && last !== 13) rows++;
+  // A last line without a line break is a row too.
+  const hi = bytes[n - 1] as number;
+  const lo = bytes[n - 2] as number;
+  const last = !wide ? hi : encoding === 'utf-16le' ? lo | (hi << 8) : (lo << 8) | hi;
+  if (last !== 10 && last !== 13) rows++;
   return rows;
 }
 
@@ -218,7 +229,7 @@ export async function readCsvRows(
 ): Promise<Result<{ rowCount: number }>> {
   const batchSize = options.batchSize ?? 5000;
   const maxRows = options.maxRows ?? Infinity;
-  const decoder = new TextDecoder(source.dialect.encoding);
+  const decoder = streamDecoder(source.dialect.encoding);
   const parser = new CsvChunkParser(source.dialect.delimiter);
   let pending: CellValue[][] = [];
   let delivered = 0;

@@ -57,6 +57,8 @@ const GROUP_SPACES = /[\s\u00a0\u202f']/g;
  * in either style: being lenient there loses nothing.
  */
 export function parseNumber(raw: string, style: NumberStyle = 'comma'): number | null {
+  const quick = quickNumber(raw, style === 'comma' ? 44 : 46, style === 'comma' ? 46 : 44);
+  if (quick === quick) return quick; // not NaN
   let text = raw.trim();
   if (text === '') return null;
   // Fast paths for what machine-written files contain.
@@ -112,6 +114,57 @@ export function parseNumber(raw: string, style: NumberStyle = 'comma'): number |
   if (exponent !== 0) n = Number(`${n}e${exponent}`);
   if (!Number.isFinite(n)) return null;
   return negative ? -n : n;
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * One pass, no allocation, for the common shapes: `-1.234.567,89`, `1234,5`, `42`. Returns NaN
+ * for anything else (the general path decides). With at most 15 significant digits the
+ * mantissa and the power of ten are exact, so `m / 10^k` is the correctly rounded value — the
+ * same double `Number('1234.56')` gives.
+ */
+function quickNumber(text: string, decimalMark: number, groupMark: number): number {
+  const n = text.length;
+  let i = 0;
+  let negative = false;
+  let c = text.charCodeAt(0);
+  if (c === 45 /* - */) {
+    negative = true;
+    i = 1;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let groupDigits = -1; // digits since the last group mark; -1 before any
+  let firstGroup = 0;
+  for (; i < n; i++) {
+    c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (groupDigits >= 0) groupDigits++;
+      else firstGroup++;
+    } else if (c === groupMark) {
+      if (groupDigits === -1 ? firstGroup === 0 || firstGroup > 3 : groupDigits !== 3) return NaN;
+      groupDigits = 0;
+    } else break;
+  }
+  if (digits === 0 || (groupDigits >= 0 && groupDigits !== 3)) return NaN;
+  let decimals = 0;
+  if (i < n) {
+    if (c !== decimalMark) return NaN;
+    for (i++; i < n; i++) {
+      c = text.charCodeAt(i);
+      if (c < 48 || c > 57) return NaN;
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      decimals++;
+    }
+    if (decimals === 0) return NaN;
+  }
+  if (digits > 15) return NaN;
+  const value = decimals === 0 ? mantissa : mantissa / (POW10[decimals] as number);
+  return negative ? -value : value;
 }
 
 /**
@@ -421,4 +474,48 @@ export function parseValue(cell: CellValue, type: ColumnType, options: ParseOpti
   // A date-formatted xlsx cell.
   if (type === 'date' || type === 'text') return okv(cell.date);
   return notA(cell.date, type);
+}
+
+/**
+ * A parser for one column, for the hot loop of an import: the type and options are fixed once,
+ * numbers already in the cell skip the text paths, and repeated texts (dates, codes, ja/nee)
+ * are parsed once.
+ */
+export function makeColumnParser(
+  column: { type: ColumnType; numberStyle?: NumberStyle },
+  options: ParseOptions = {},
+): (cell: CellValue) => Parsed {
+  const type = column.type;
+  const opts: ParseOptions = {
+    numberStyle: column.numberStyle ?? options.numberStyle,
+    date1904: options.date1904,
+  };
+  const numeric = type === 'integer' || type === 'decimal' || type === 'currency';
+  // Columns whose values repeat a lot get a small memo of text → result.
+  const memo =
+    type === 'date' || type === 'boolean' || type === 'nis_code' ? new Map<string, Parsed>() : null;
+  return (cell) => {
+    if (cell === null) return OK_NULL;
+    if (typeof cell === 'number') {
+      if (numeric && (type !== 'integer' || Number.isInteger(cell)))
+        return { ok: true, value: cell };
+      return parseNumberCell(cell, type, opts);
+    }
+    if (typeof cell === 'string') {
+      if (type === 'text') {
+        const t = cell.trim();
+        return t === '' ? OK_NULL : { ok: true, value: t };
+      }
+      if (memo) {
+        let hit = memo.get(cell);
+        if (hit === undefined) {
+          hit = parseTextCell(cell, type, opts);
+          if (memo.size < 50_000) memo.set(cell, hit);
+        }
+        return hit;
+      }
+      return parseTextCell(cell, type, opts);
+    }
+    return parseValue(cell, type, opts);
+  };
 }

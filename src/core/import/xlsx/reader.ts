@@ -1,6 +1,7 @@
 import { err, ok } from '../../result';
 import type { Result } from '../../result';
 import type { MergedRange, ReadRowsOptions, SheetInfo, WorkbookReader } from '../types';
+import { streamDecoder } from '../dialect';
 import { parseDateStyles, parseWorkbook, SharedStringsParser, workbookPath } from './parts';
 import type { WorkbookInfo } from './parts';
 import { SheetScanner } from './sheet';
@@ -63,7 +64,7 @@ export function openXlsx(bytes: Uint8Array): Result<XlsxReader> {
       const entry = info.sharedStrings ? entries.get(info.sharedStrings) : undefined;
       if (!entry) return [];
       const parser = new SharedStringsParser();
-      const decoder = new TextDecoder();
+      const decoder = streamDecoder('utf-8');
       await streamEntry(bytes, entry, (chunk) => {
         parser.push(decoder.decode(chunk, { stream: true }));
       });
@@ -88,24 +89,37 @@ export function openXlsx(bytes: Uint8Array): Result<XlsxReader> {
     name: string,
     ctx: SheetContext,
     onBatch: (scanner: SheetScanner) => boolean | Promise<boolean>,
+    mode: 'rows' | 'merges' = 'rows',
   ): Promise<Result<SheetScanner>> => {
     const entry = sheetEntry(name);
     if (!entry)
       return err('import.unknown_sheet', `Het werkblad ‘${name}’ bestaat niet in dit bestand.`, {
         sheet: name,
       });
-    const scanner = new SheetScanner(ctx);
-    const decoder = new TextDecoder();
+    const scanner = new SheetScanner(ctx, mode);
+    const decoder = streamDecoder('utf-8');
+    // Inflate hands out small chunks; the scanner works best on ~256K characters at a time.
+    let pending: string[] = [];
+    let pendingLength = 0;
     try {
       let stopped = false;
       await streamEntry(bytes, entry, async (chunk) => {
-        scanner.push(decoder.decode(chunk, { stream: true }), false);
+        const text = decoder.decode(chunk, { stream: true });
+        pending.push(text);
+        pendingLength += text.length;
+        if (pendingLength < 256 * 1024) return;
+        scanner.push(pending.length === 1 ? (pending[0] as string) : pending.join(''), false);
+        pending = [];
+        pendingLength = 0;
         if (!(await onBatch(scanner))) {
           stopped = true;
           return false;
         }
       });
-      if (!stopped) scanner.push(decoder.decode(), true);
+      if (!stopped) {
+        pending.push(decoder.decode());
+        scanner.push(pending.join(''), true);
+      }
     } catch (e) {
       return err(
         'import.corrupt_file',
@@ -138,15 +152,13 @@ export function openXlsx(bytes: Uint8Array): Result<XlsxReader> {
     async merges(name) {
       const cached = mergeCache.get(name);
       if (cached) return cached;
-      // Merges come after the cells in the sheet XML, so the whole part is scanned (cheaply:
-      // without shared strings; the rows are dropped as they come).
+      // Merges come after the cells in the sheet XML, so the whole part is inflated, but the
+      // cells are skipped (only `</sheetData>` is searched for).
       const result = await scan(
         name,
         { sharedStrings: [], dateStyles: [], date1904: false },
-        (s) => {
-          s.take();
-          return true;
-        },
+        () => true,
+        'merges',
       );
       const merges = result.ok ? result.value.merges : [];
       mergeCache.set(name, merges);

@@ -47,6 +47,42 @@ export function parseRangeRef(ref: string): MergedRange | null {
   };
 }
 
+const T_NUMBER = 0;
+const T_SHARED = 1;
+const T_INLINE = 2;
+const T_BOOL = 3;
+const T_DATE = 4;
+const T_TEXT = 5;
+
+/** The `t` attribute value → a small code (s, inlineStr, b, d; str/e read as text). */
+function typeCode(s: string, from: number, to: number): number {
+  const first = s.charCodeAt(from);
+  const length = to - from;
+  if (first === 115 /* s */) return length === 1 ? T_SHARED : T_TEXT;
+  if (first === 110 /* n */) return T_NUMBER;
+  if (first === 105 /* i */) return T_INLINE;
+  if (first === 98 /* b */) return T_BOOL;
+  if (first === 100 /* d */) return T_DATE;
+  return T_TEXT;
+}
+
+function columnIndexAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else if (c !== 36 /* $ */) break;
+  }
+  return n - 1;
+}
+
+function intAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+}
+
 /** Value of a quoted attribute in `s` between `from` and `to` (`name` includes ` ` and `=`). */
 function attrIn(s: string, from: number, to: number, name: string): string | undefined {
   let i = s.indexOf(name, from);
@@ -80,7 +116,11 @@ export class SheetScanner {
   private tagIsEnd = '';
   private tagSheetDataEnd = '';
 
-  constructor(private readonly ctx: SheetContext) {}
+  /** 'merges' skips the cells: only the `<mergeCell>` elements after the data are read. */
+  constructor(
+    private readonly ctx: SheetContext,
+    private readonly mode: 'rows' | 'merges' = 'rows',
+  ) {}
 
   /** Take the rows scanned so far (and start a new batch). */
   take(): { rows: CellValue[][]; firstRow: number } {
@@ -98,7 +138,8 @@ export class SheetScanner {
     this.buffer = this.buffer.length > 0 ? this.buffer + text : text;
     if (this.prefix === undefined && !this.detectPrefix()) return;
     if (!this.inData && !this.dataDone) this.findData(final);
-    if (this.inData) this.scanRows(final);
+    if (this.inData && this.mode === 'merges') this.skipRows(final);
+    else if (this.inData) this.scanRows(final);
     if (this.dataDone) this.scanTail(final);
   }
 
@@ -153,6 +194,19 @@ export class SheetScanner {
     this.buffer = buf.slice(gt + 1);
   }
 
+  private skipRows(final: boolean): void {
+    const end = this.buffer.indexOf(this.tagSheetDataEnd);
+    if (end >= 0) {
+      this.inData = false;
+      this.dataDone = true;
+      this.buffer = this.buffer.slice(end + this.tagSheetDataEnd.length);
+    } else if (final) {
+      this.inData = false;
+      this.dataDone = true;
+      this.buffer = '';
+    } else this.buffer = this.buffer.slice(-this.tagSheetDataEnd.length);
+  }
+
   private scanRows(final: boolean): void {
     const s = this.buffer;
     const tagRow = this.tagRow;
@@ -179,7 +233,7 @@ export class SheetScanner {
         if (bodyEnd < 0) break;
         rowEnd = bodyEnd + this.tagRowEnd.length;
       }
-      const rAttr = attrIn(s, r, gt, ' r=');
+      const rAttr = attrIn(s.slice(r, gt + 1), 0, gt + 1 - r, ' r=');
       const rowIndex = rAttr !== undefined ? Number(rAttr) - 1 : this.nextRow;
       while (this.nextRow < rowIndex) {
         this.rows.push([]);
@@ -202,63 +256,114 @@ export class SheetScanner {
   private scanCells(s: string, from: number, to: number): CellValue[] {
     const row: CellValue[] = [];
     const tagC = this.tagC;
-    const { sharedStrings, dateStyles, date1904 } = this.ctx;
+    const tagV = this.tagV;
+    const { sharedStrings, dateStyles } = this.ctx;
     let pos = from;
     let nextCol = 0;
     for (;;) {
-      let c = s.indexOf(tagC, pos);
+      const c = s.indexOf(tagC, pos);
       if (c < 0 || c >= to) break;
-      const after = s.charCodeAt(c + tagC.length);
-      if (after !== 32 && after !== 62 && after !== 47) {
-        pos = c + tagC.length;
+      let i = c + tagC.length;
+      let ch = s.charCodeAt(i);
+      if (ch !== 32 && ch !== 62 && ch !== 47) {
+        pos = i;
         continue;
       }
-      const gt = s.indexOf('>', c);
-      const ref = attrIn(s, c, gt, ' r=');
-      const col = ref !== undefined ? columnIndex(ref) : nextCol;
+      // Attributes by hand: r (column), t (type), s (style). indexOf on the whole buffer would
+      // run past the tag whenever an attribute is absent.
+      let col = nextCol;
+      let type = T_NUMBER;
+      let style = -1;
+      for (;;) {
+        while (ch === 32 || ch === 9 || ch === 10 || ch === 13) ch = s.charCodeAt(++i);
+        if (ch === 62 /* > */ || ch === 47 /* / */ || i >= to) break;
+        const nameStart = i;
+        while (ch !== 61 /* = */ && ch !== 32 && i < to) ch = s.charCodeAt(++i);
+        const nameLength = i - nameStart;
+        while (ch !== 34 && ch !== 39 && i < to) ch = s.charCodeAt(++i);
+        const valueStart = i + 1;
+        const valueEnd = s.indexOf(ch === 34 ? '"' : "'", valueStart);
+        if (valueEnd < 0 || valueEnd > to) break;
+        if (nameLength === 1) {
+          const name = s.charCodeAt(nameStart);
+          if (name === 114 /* r */) col = columnIndexAt(s, valueStart, valueEnd);
+          else if (name === 116 /* t */) type = typeCode(s, valueStart, valueEnd);
+          else if (name === 115 /* s */) style = intAt(s, valueStart, valueEnd);
+        }
+        i = valueEnd + 1;
+        ch = s.charCodeAt(i);
+      }
       nextCol = col + 1;
-      if (s.charCodeAt(gt - 1) === 47) {
-        pos = gt + 1; // <c r="A1" s="3"/>: formatting only
+      if (ch === 47) {
+        pos = i + 2; // <c r="A1" s="3"/>: formatting only
         continue;
       }
-      const end = s.indexOf(this.tagCEnd, gt);
-      const t = attrIn(s, c, gt, ' t=');
+      const gt = i;
       let value: CellValue = null;
-      if (t === 'inlineStr') {
-        const is = s.indexOf(this.tagIs, gt);
-        if (is >= 0 && is < end) {
-          const isEnd = s.indexOf(this.tagIsEnd, is);
-          value = stringItemText(s.slice(is + this.tagIs.length, isEnd), this.prefix ?? '');
-        }
-      } else {
-        const v = s.indexOf(this.tagV, gt);
-        if (v >= 0 && v < end) {
-          const vEnd = s.indexOf(this.tagVEnd, v);
-          const raw = s.slice(v + this.tagV.length, vEnd);
-          if (t === undefined || t === 'n') {
-            const n = Number(raw);
-            const st = attrIn(s, c, gt, ' s=');
-            if (st !== undefined && dateStyles[Number(st)] === true && Number.isFinite(n))
-              value = { date: excelSerialToIso(n, date1904) };
-            else value = Number.isFinite(n) && raw !== '' ? n : raw;
-          } else if (t === 's') value = sharedStrings[Number(raw)] ?? null;
-          else if (t === 'b') value = raw === '1' || raw === 'true';
-          else if (t === 'd')
-            value = {
-              date: raw.length > 10 && !/T00:00:00/.test(raw) ? raw.slice(0, 19) : raw.slice(0, 10),
-            };
-          else value = decodeXmlText(raw); // 'str' (formula text) and 'e' (#DIV/0!, #N/B…)
+      let vStart = -1;
+      let cellEnd = -1;
+      if (s.startsWith(tagV, gt + 1)) vStart = gt + 1 + tagV.length;
+      else {
+        cellEnd = s.indexOf(this.tagCEnd, gt);
+        if (type === T_INLINE) {
+          const is = s.indexOf(this.tagIs, gt);
+          if (is >= 0 && is < cellEnd) {
+            const isEnd = s.indexOf(this.tagIsEnd, is);
+            value = stringItemText(s.slice(is + this.tagIs.length, isEnd), this.prefix ?? '');
+          }
+        } else {
+          const v = s.indexOf(tagV, gt);
+          if (v >= 0 && v < cellEnd) vStart = v + tagV.length;
         }
       }
+      if (vStart >= 0) {
+        const vEnd = s.indexOf('<', vStart);
+        const raw = s.slice(vStart, vEnd);
+        switch (type) {
+          case T_NUMBER: {
+            const n = +raw;
+            if (raw === '' || n !== n) value = raw;
+            else if (style >= 0 && dateStyles[style] === true)
+              value = { date: this.serialToIso(n) };
+            else value = n;
+            break;
+          }
+          case T_SHARED:
+            value = sharedStrings[+raw] ?? null;
+            break;
+          case T_BOOL:
+            value = raw === '1' || raw === 'true';
+            break;
+          case T_DATE:
+            value = {
+              date:
+                raw.length > 10 && !raw.includes('T00:00:00') ? raw.slice(0, 19) : raw.slice(0, 10),
+            };
+            break;
+          default:
+            value = decodeXmlText(raw); // 'str' (formula text) and 'e' (#DIV/0!, #N/B…)
+        }
+        pos = cellEnd >= 0 ? cellEnd + this.tagCEnd.length : vEnd;
+      } else pos = cellEnd >= 0 ? cellEnd + this.tagCEnd.length : gt + 1;
       if (value !== null && value !== '') {
         while (row.length < col) row.push(null);
         row[col] = value;
       }
-      c = end < 0 ? gt + 1 : end + this.tagCEnd.length;
-      pos = c;
     }
     return row;
   }
+
+  /** Serial → ISO date, cached: a date column repeats a few thousand distinct days. */
+  private serialToIso(n: number): string {
+    let iso = this.dateCache.get(n);
+    if (iso === undefined) {
+      iso = excelSerialToIso(n, this.ctx.date1904);
+      if (this.dateCache.size < 100_000) this.dateCache.set(n, iso);
+    }
+    return iso;
+  }
+
+  private readonly dateCache = new Map<number, string>();
 
   private scanTail(final: boolean): void {
     const p = this.prefix ?? '';

@@ -140,6 +140,10 @@ export async function streamEntry(
     }
     return;
   }
+  if (nativeInflate()) {
+    await streamNative(data, entry, onChunk, sliceBytes);
+    return;
+  }
   let out: Uint8Array[] = [];
   let ended = false;
   const inflater = new Inflate((chunk, final) => {
@@ -157,4 +161,63 @@ export async function streamEntry(
     }
   }
   if (!ended) throw new ZipError(`afgebroken zip-onderdeel ${entry.name}`);
+}
+
+let native: boolean | undefined;
+
+/**
+ * The platform's own inflate (DecompressionStream 'deflate-raw': Chromium ≥ 103, Node ≥ 20) is
+ * about 3× faster than fflate's JS inflate on a worksheet (34 MB sheet: 201–235 ms vs 598–865
+ * ms); fflate stays as the fallback.
+ */
+function nativeInflate(): boolean {
+  if (native === undefined) {
+    try {
+      new DecompressionStream('deflate-raw');
+      native = true;
+    } catch {
+      native = false;
+    }
+  }
+  return native;
+}
+
+/** For tests: force the fflate path (false), the platform path (true) or detect (undefined). */
+export function useNativeInflate(value: boolean | undefined): void {
+  native = value;
+}
+
+async function streamNative(
+  data: Uint8Array,
+  entry: ZipEntry,
+  onChunk: (chunk: Uint8Array, final: boolean) => boolean | void | Promise<boolean | void>,
+  sliceBytes: number,
+): Promise<void> {
+  const stream = new DecompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  let feedError: unknown;
+  const feeding = (async () => {
+    for (let p = 0; p < data.length; p += sliceBytes)
+      await writer.write(data.subarray(p, p + sliceBytes) as Uint8Array<ArrayBuffer>);
+    await writer.close();
+  })().catch((e: unknown) => {
+    feedError = e;
+  });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if ((await onChunk(value, false)) === false) {
+        await reader.cancel().catch(() => undefined);
+        await writer.abort().catch(() => undefined);
+        return;
+      }
+    }
+  } catch (e) {
+    await writer.abort().catch(() => undefined);
+    throw new ZipError(`beschadigd zip-onderdeel ${entry.name}: ${(e as Error).message}`);
+  }
+  await feeding;
+  if (feedError) throw new ZipError(`beschadigd zip-onderdeel ${entry.name}`);
 }
