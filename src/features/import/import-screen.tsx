@@ -148,6 +148,13 @@ export function ImportScreen({
     async (incoming: IncomingFile, dialect?: Pick<CsvDialect, 'encoding' | 'delimiter'>) => {
       const request = ++fileRequest.current;
       setNotice(null);
+      // A new file makes any check still running meaningless.
+      const running = planRequest.current;
+      if (running) {
+        planRequest.current = null;
+        setPlanJob(null);
+        void api.cancel(running);
+      }
       const ext = extensionOf(incoming.name);
       if (!READABLE.has(ext) && !CORE_EXPLAINS.has(ext)) {
         dispatchWizard({
@@ -474,6 +481,7 @@ export function ImportScreen({
   const reset = () => {
     fileRequest.current++;
     previewRequest.current++;
+    if (planRequest.current) void api.cancel(planRequest.current);
     planRequest.current = null;
     setPlanJob(null);
     setPlanError(null);
