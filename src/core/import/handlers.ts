@@ -53,12 +53,11 @@ import { rawTableName, suggestMapping, suggestTarget } from './mapping';
 import { NisResolver } from './nis-crosswalk';
 import {
   checkRawTableName,
-  rawDiff,
+  rawPlanDiff,
   rawMode,
   RawPlanner,
   writeRaw,
   type RawPlanData,
-  type RawRow,
 } from './raw-table';
 import {
   findTemplate,
@@ -427,12 +426,13 @@ async function buildPlan(
         columns: layout.columns,
         mode,
         keyColumn,
-        rows: planner.rows,
+        cells: planner.cells,
+        rowNumbers: planner.rowNumbers,
+        keys: planner.keys,
         existingCount,
       };
-      progress({ phase: 'diff', done: 0, total: planner.rows.length });
-      const diff = rawDiff(db, data);
-      if (mode !== 'merge') withCellValues(diff, data);
+      progress({ phase: 'diff', done: 0, total: planner.cells.length });
+      const diff = rawPlanDiff(db, data);
       const issues = sink.sorted();
       const rejectedRows = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.row))
         .size;
@@ -442,11 +442,11 @@ async function buildPlan(
             newId('plan'),
             target,
             planner.rowsRead,
-            planner.rows.length,
+            planner.cells.length,
             rejectedRows,
             issues,
             nis,
-            summariseDiff(diff),
+            diff,
           ),
           columns: layout.columns.map((c) => ({ name: c.name, header: c.header, type: c.type })),
           rawMode: mode,
@@ -464,8 +464,7 @@ async function buildPlan(
       };
     }
   } catch (error) {
-    if (error instanceof ImportCancelled)
-      return err('import.cancelled', 'De import is geannuleerd; er is niets gewijzigd.');
+    if (error instanceof ImportCancelled) return cancelled();
     throw error;
   }
   stored.plan.sheet = sheet;
@@ -477,15 +476,6 @@ async function buildPlan(
 
 const cancelled = (): Result<never> =>
   err('import.cancelled', 'De import is geannuleerd; er is niets gewijzigd.');
-
-/** New and replacing raw imports list their first rows with values for the diff view. */
-function withCellValues(diff: RowDiff<RawRow>, data: RawPlanData): void {
-  for (const r of diff.added.slice(0, 2000)) {
-    const values: Record<string, string | number | null> = {};
-    data.columns.forEach((c, i) => (values[c.name] = r.cells[i] ?? null));
-    r.values = values;
-  }
-}
 
 function planOf(
   planId: string,
@@ -565,8 +555,7 @@ function commitPlan(session: Session, request: CommitRequest): Result<ImportLogE
           deleted: removed.length,
         };
       } else if (stored.raw) {
-        const diff = rawDiff(db, stored.raw);
-        counts = writeRaw(writer, stored.raw, diff, {
+        counts = writeRaw(writer, stored.raw, {
           applyRemovals: request.applyRemovals ?? false,
           importId,
           label: `${stored.file.fileName}${stored.sheet ? ` — ${stored.sheet}` : ''}`,
@@ -617,7 +606,7 @@ function commitPlan(session: Session, request: CommitRequest): Result<ImportLogE
             d,
             table,
             raw.columns.map((c) => c.name),
-            raw.rows.map((r) => r.cells),
+            raw.cells,
           );
       });
       d.run('UPDATE import_log SET undone_at = NULL WHERE id = ?', [importId]);

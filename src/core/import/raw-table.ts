@@ -1,9 +1,9 @@
 import type { Database } from 'sql.js';
 import { DOMAIN_TABLES } from '../db/schema';
 import { err, ok, type Result } from '../result';
-import type { RawTableOptions } from './api-types';
+import type { ImportPlan, RawTableOptions } from './api-types';
 import { insertAll, quoteId, type Row, type TableWriter } from './commit';
-import { diffRows, type KeyedRow, type RowDiff } from './diff';
+import { diffRows, MAX_DIFF_ROWS, summariseDiff, type KeyedRow, type RowDiff } from './diff';
 import { queryRows } from './entities/types';
 import { columnLabel, isEmptyCell, type IssueSink } from './validate';
 import type {
@@ -73,18 +73,26 @@ export function checkRawTableName(db: Database, name: string): Result<{ exists: 
 
 export type RawRow = KeyedRow & { cells: SqlValue[] };
 
+/**
+ * A raw import's valid rows, kept compact (a million rows must fit in the worker): the typed
+ * cells, their Excel row numbers, and their keys only when re-importing by a key column.
+ */
 export type RawPlanData = {
   table: string;
   columns: ColumnLayout[];
   mode: 'create' | 'merge' | 'replace';
   keyColumn?: string;
-  rows: RawRow[];
+  cells: SqlValue[][];
+  rowNumbers: number[];
+  keys: string[] | null;
   existingCount: number;
 };
 
 /** Reads data rows into typed values for a raw table; cells that do not fit are issues. */
 export class RawPlanner {
-  readonly rows: RawRow[] = [];
+  readonly cells: SqlValue[][] = [];
+  readonly rowNumbers: number[] = [];
+  readonly keys: string[] | null;
   rowsRead = 0;
   private readonly keyIndex: number;
   private readonly seenKeys = new Map<string, number>();
@@ -98,6 +106,7 @@ export class RawPlanner {
   ) {
     this.keyIndex =
       keyColumn === undefined ? -1 : layout.columns.findIndex((c) => c.name === keyColumn);
+    this.keys = this.keyIndex >= 0 ? [] : null;
   }
 
   add(cells: CellValue[], row: number): void {
@@ -117,7 +126,7 @@ export class RawPlanner {
         this.sink.add(row, columnLabel(this.layout, column.index), cell, parsed.error.reason);
       }
     }
-    let key = String(this.rowsRead);
+    let key = '';
     if (this.keyIndex >= 0) {
       const k = values[this.keyIndex];
       const column = columnLabel(this.layout, columns[this.keyIndex]!.index);
@@ -134,7 +143,9 @@ export class RawPlanner {
       }
     }
     if (bad) return;
-    this.rows.push({ key, row, values: {}, cells: values });
+    this.cells.push(values);
+    this.rowNumbers.push(row);
+    this.keys?.push(key);
   }
 }
 
@@ -159,31 +170,42 @@ export function tableColumnNames(db: Database, table: string): string[] {
   );
 }
 
-/** Fills each row's `values` record (column name → value), which the diff compares. */
-export function withValues(rows: RawRow[], columns: readonly ColumnLayout[]): RawRow[] {
-  for (const r of rows) {
+/** The rows as keyed records (column name → value) for the diff; merges only. */
+export function rawRows(data: RawPlanData, limit = Infinity): RawRow[] {
+  const out: RawRow[] = [];
+  const n = Math.min(limit, data.cells.length);
+  for (let r = 0; r < n; r++) {
+    const cells = data.cells[r]!;
     const values: Row = {};
-    columns.forEach((c, i) => (values[c.name] = r.cells[i] ?? null));
-    r.values = values;
+    data.columns.forEach((c, i) => (values[c.name] = cells[i] ?? null));
+    out.push({ key: data.keys?.[r] ?? `#${r + 1}`, row: data.rowNumbers[r] ?? 0, values, cells });
   }
-  return rows;
+  return out;
 }
 
-export function rawDiff(db: Database, data: RawPlanData): RowDiff<RawRow> {
-  if (data.mode === 'create') {
-    return { added: data.rows, changed: [], unchanged: 0, removed: [] };
-  }
-  if (data.mode === 'replace') {
-    const removed = Array.from({ length: data.existingCount }, (_, i) => `#${i + 1}`);
-    return { added: data.rows, changed: [], unchanged: 0, removed };
-  }
+/** Re-import by key: the file's rows against the table's. */
+export function rawMergeDiff(db: Database, data: RawPlanData): RowDiff<RawRow> {
   const existing = loadRawExisting(db, data.table, data.keyColumn ?? '');
   for (const old of existing.values()) for (const c of data.columns) old.values[c.name] ??= null;
   return diffRows(
-    withValues(data.rows, data.columns),
+    rawRows(data),
     existing,
     data.columns.map((c) => c.name),
   );
+}
+
+/** The plan's diff: a merge compares row by row; a new or replaced table adds every row. */
+export function rawPlanDiff(db: Database, data: RawPlanData): ImportPlan['diff'] {
+  if (data.mode === 'merge') return summariseDiff(rawMergeDiff(db, data));
+  const shown = rawRows(data, MAX_DIFF_ROWS);
+  return {
+    added: data.cells.length,
+    changed: 0,
+    removed: data.existingCount,
+    unchanged: 0,
+    rows: shown.map((r) => ({ key: r.key, kind: 'added', row: r.row, values: r.values })),
+    ...(data.cells.length + data.existingCount > shown.length ? { truncated: true } : {}),
+  };
 }
 
 export function rawMode(
@@ -206,7 +228,6 @@ function createSql(table: string, columns: readonly ColumnLayout[]): string {
 export function writeRaw(
   writer: TableWriter,
   data: RawPlanData,
-  diff: RowDiff<RawRow>,
   options: { applyRemovals: boolean; importId: number; label: string },
 ): { inserted: number; updated: number; deleted: number } {
   const { db } = writer;
@@ -228,13 +249,8 @@ export function writeRaw(
     const sql = createSql(table, columns);
     db.run(sql);
     writer.record({ op: 'createTable', table, sql });
-    insertAll(
-      db,
-      table,
-      names,
-      data.rows.map((r) => r.cells),
-    );
-    writer.record({ op: 'bulkInsert', table, rows: data.rows.length });
+    insertAll(db, table, names, data.cells);
+    writer.record({ op: 'bulkInsert', table, rows: data.cells.length });
     const now = new Date().toISOString();
     if (data.mode === 'create') {
       writer.insert(
@@ -245,8 +261,9 @@ export function writeRaw(
     } else {
       writer.update('dataset', { table_name: table }, { import_id: options.importId }, false);
     }
-    return { inserted: data.rows.length, updated: 0, deleted };
+    return { inserted: data.cells.length, updated: 0, deleted };
   }
+  const diff = rawMergeDiff(db, data);
   const present = new Set(tableColumnNames(db, table));
   for (const c of columns) {
     if (present.has(c.name)) continue;
