@@ -207,7 +207,7 @@ export function openCsv(
   const start = options.encoding && options.encoding !== detected.encoding ? 0 : detected.bomLength;
   let delimiter = options.delimiter;
   if (!delimiter) {
-    const sample = new TextDecoder(encoding).decode(bytes.subarray(start, start + 64 * 1024));
+    const sample = streamDecoder(encoding).decode(bytes.subarray(start, start + 64 * 1024));
     const fallback = /\.tsv$/i.test(fileName) ? '\t' : ';';
     delimiter = detectDelimiter(sample, fallback);
   }

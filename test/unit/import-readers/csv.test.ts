@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { CsvChunkParser, countCsvRows, parseCsvText } from '../../../src/core/import/csv';
+import { detectDelimiter, detectEncoding, isValidUtf8 } from '../../../src/core/import/dialect';
+import type { CellValue } from '../../../src/core/import/types';
+import { open, rowsOf } from './fixtures';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const utf16le = (text: string, bom = true) => {
+  const out = new Uint8Array((bom ? 2 : 0) + text.length * 2);
+  if (bom) out.set([0xff, 0xfe]);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out[(bom ? 2 : 0) + i * 2] = c & 0xff;
+    out[(bom ? 2 : 0) + i * 2 + 1] = c >> 8;
+  }
+  return out;
+};
+const utf16be = (text: string) => {
+  const le = utf16le(text);
+  for (let i = 0; i < le.length; i += 2)
+    [le[i], le[i + 1]] = [le[i + 1] as number, le[i] as number];
+  return le;
+};
+/** Windows-1252 bytes for the few non-ASCII characters the tests use. */
+const cp1252 = (text: string) =>
+  Uint8Array.from(
+    [...text].map((ch) => ({ é: 0xe9, ë: 0xeb, '€': 0x80, ï: 0xef })[ch] ?? ch.charCodeAt(0)),
+  );
+
+const BELGIAN =
+  'Gemeente;Bedrag;Opmerking\r\nGeraardsbergen;€ 1.234,56;"Zoë zei ""ja""; daarna nee"\r\nOverijse;12,5;Café\r\n';
+const EXPECTED: CellValue[][] = [
+  ['Gemeente', 'Bedrag', 'Opmerking'],
+  ['Geraardsbergen', '€ 1.234,56', 'Zoë zei "ja"; daarna nee'],
+  ['Overijse', '12,5', 'Café'],
+];
+
+describe('CSV files: encoding and delimiter detected', () => {
+  it.each([
+    ['UTF-8 without BOM', utf8(BELGIAN), 'utf-8', false],
+    ['UTF-8 with BOM', utf8(`\ufeff${BELGIAN}`), 'utf-8', true],
+    ['UTF-16LE with BOM', utf16le(BELGIAN), 'utf-16le', true],
+    ['UTF-16BE with BOM', utf16be(BELGIAN), 'utf-16be', true],
+    ['UTF-16LE without BOM', utf16le(BELGIAN, false), 'utf-16le', false],
+    ['Windows-1252 (é, ë, €)', cp1252(BELGIAN), 'windows-1252', false],
+  ] as const)('%s', async (_label, bytes, encoding, bom) => {
+    const reader = await open(bytes, 'gemeenten.csv');
+    expect(reader.format).toBe('csv');
+    expect(reader.dialect).toEqual({ encoding, delimiter: ';', bom });
+    expect(reader.sheets).toEqual([{ name: 'gemeenten', rowCount: 3 }]);
+    expect(await rowsOf(reader)).toEqual(EXPECTED);
+  });
+
+  it.each([
+    ['a;b;c\n1;2;3\n4;5;6\n', ';'],
+    ['a,b,c\n1,2,3\n4,5,6\n', ','],
+    ['a\tb\tc\n1\t2\t3\n', '\t'],
+    ['a|b|c\n1|2|3\n', '|'],
+    // Decimal commas inside a ;-file must not win: counts differ per line.
+    ['naam;bedrag\nA;1,5\nB;2\nC;3,25\n', ';'],
+    // Delimiters inside quotes do not count.
+    ['"a;x",b,c\n"1;2;3",2,3\n', ','],
+  ] as const)('delimiter of %j is %j', (text, delimiter) => {
+    expect(detectDelimiter(text)).toBe(delimiter);
+  });
+
+  it('takes overrides for encoding and delimiter', async () => {
+    const reader = await open(cp1252('a,b;c\r\né,€;x\r\n'), 'x.csv');
+    expect(reader.dialect?.delimiter).toBe(';');
+    const forced = await import('../../../src/core/import/workbook').then((m) =>
+      m.openWorkbook(cp1252('a,b;c\r\né,€;x\r\n'), 'x.csv', {
+        delimiter: ',',
+        encoding: 'windows-1252',
+      }),
+    );
+    if (!forced.ok) throw new Error(forced.error.message);
+    expect(await rowsOf(forced.value)).toEqual([
+      ['a', 'b;c'],
+      ['é', '€;x'],
+    ]);
+  });
+
+  it('reads a .tsv with tabs', async () => {
+    const reader = await open(utf8('a\tb\n1\t2\n'), 'data.tsv');
+    expect(reader.dialect?.delimiter).toBe('\t');
+    expect(await rowsOf(reader)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+  });
+
+  it('keeps empty lines as empty rows and empty fields as null', async () => {
+    const reader = await open(utf8('Titel\r\n\r\na;b;c\r\n1;;3\r\n;;\r\n'), 'x.csv');
+    expect(await rowsOf(reader)).toEqual([
+      ['Titel'],
+      [],
+      ['a', 'b', 'c'],
+      ['1', null, '3'],
+      [null, null, null],
+    ]);
+  });
+
+  it('keeps a multi-byte character split over the 1 MB decoding chunks intact', async () => {
+    // Put "é" (2 bytes) and "€" (3 bytes) right across the 1 MiB boundary of the reader.
+    const boundary = 1 << 20;
+    const head = 'tekst\n';
+    const filler = 'a'.repeat(boundary - head.length - 1);
+    for (const ch of ['é', '€', '🙂']) {
+      const text = `${head}${filler}${ch}b\nvolgende ${ch}\n`;
+      const reader = await open(utf8(text), 'grens.csv');
+      const rows = await rowsOf(reader);
+      expect(rows[1]?.[0]).toBe(`${filler}${ch}b`);
+      expect(rows[2]?.[0]).toBe(`volgende ${ch}`);
+      expect(JSON.stringify(rows)).not.toContain('\ufffd');
+    }
+  });
+
+  it('streams in batches with true row indices, stops at maxRows and on cancel', async () => {
+    const text = Array.from({ length: 25 }, (_, i) => `r${i};${i}`).join('\n');
+    const reader = await open(utf8(text), 'x.csv');
+    const seen: number[] = [];
+    const result = await reader.readRows('x', (rows, first) => void seen.push(first, rows.length), {
+      batchSize: 10,
+      maxRows: 22,
+    });
+    expect(result).toEqual({ ok: true, value: { rowCount: 22 } });
+    expect(seen).toEqual([0, 10, 10, 10, 20, 2]);
+    const controller = new AbortController();
+    controller.abort();
+    const cancelled = await reader.readRows('x', () => undefined, { signal: controller.signal });
+    expect(cancelled.ok).toBe(false);
+  });
+});
+
+describe('CSV parsing', () => {
+  const tricky = 'a;"b ""q""";"line\r\nbreak"\r\n;"";x\r\n"last;one"';
+  it('parses the same rows however the text is cut into chunks', () => {
+    const whole: CellValue[][] = [];
+    new CsvChunkParser(';').push(tricky, true, whole);
+    expect(whole).toEqual([['a', 'b "q"', 'line\r\nbreak'], [null, null, 'x'], ['last;one']]);
+    for (let size = 1; size <= 7; size++) {
+      const parser = new CsvChunkParser(';');
+      const out: CellValue[][] = [];
+      for (let p = 0; p < tricky.length; p += size)
+        parser.push(tricky.slice(p, p + size), p + size >= tricky.length, out);
+      expect(out).toEqual(whole);
+    }
+  });
+
+  it('parseCsvText keeps its contract (empty fields are empty strings)', () => {
+    expect(parseCsvText('a,b\r\n1,"x,y"\r\n,\r\n')).toEqual([
+      ['a', 'b'],
+      ['1', 'x,y'],
+      ['', ''],
+    ]);
+    expect(parseCsvText('\ufeffa;b\n1;2', ';')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+  });
+
+  it.each([
+    ['a\nb\nc\n', 3],
+    ['a\nb\nc', 3],
+    ['a\r\nb\r\n', 2],
+    ['a\rb\rc', 3],
+    ['"x\ny"\nz\n', 2],
+    ['', 0],
+  ])('counts rows of %j as %d', (text, rows) => {
+    expect(countCsvRows(utf8(text), 'utf-8', 0)).toBe(rows);
+    if (text !== '') expect(countCsvRows(utf16le(text), 'utf-16le', 2)).toBe(rows);
+  });
+
+  it.each([
+    [[0xef, 0xbb, 0xbf, 0x61], 'utf-8', true],
+    [[0xff, 0xfe, 0x61, 0], 'utf-16le', true],
+    [[0xfe, 0xff, 0, 0x61], 'utf-16be', true],
+    [[0x63, 0x61, 0x66, 0xc3, 0xa9], 'utf-8', false],
+    [[0x63, 0x61, 0x66, 0xe9], 'windows-1252', false],
+  ] as const)('encoding of %j is %s', (bytes, encoding, bom) => {
+    expect(detectEncoding(Uint8Array.from(bytes))).toMatchObject({ encoding, bom });
+  });
+
+  it('validates UTF-8 strictly, also past long ASCII runs', () => {
+    const ascii = 'x'.repeat(1001);
+    expect(isValidUtf8(utf8(`${ascii}é${ascii}€🙂`))).toBe(true);
+    expect(isValidUtf8(Uint8Array.from([...utf8(ascii), 0xe9, 0x41]))).toBe(false);
+    expect(isValidUtf8(Uint8Array.from([0xc0, 0x80]))).toBe(false); // overlong
+    expect(isValidUtf8(Uint8Array.from([0xed, 0xa0, 0x80]))).toBe(false); // surrogate
+  });
+});
