@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
-import { createCoreRuntime } from '../core/runtime';
+import { createCoreRuntime, type CoreRuntime } from '../core/runtime';
 import { bundledResources } from './bundled-resources';
 
 /**
@@ -10,4 +10,14 @@ import { bundledResources } from './bundled-resources';
  */
 const runtime = createCoreRuntime({ resources: bundledResources, locateWasm: () => wasmUrl });
 
-Comlink.expose(runtime);
+const exposed: CoreRuntime = {
+  async call(name, args, onProgress, jobId) {
+    const value: unknown = await runtime.call(name, args, onProgress, jobId);
+    // Byte results (a saved workspace: 100 MB for a million rows, an exported workbook) are
+    // freshly made for the caller: hand the buffer over instead of copying it.
+    return (value instanceof Uint8Array ? Comlink.transfer(value, [value.buffer]) : value) as never;
+  },
+  cancel: (jobId) => runtime.cancel(jobId),
+};
+
+Comlink.expose(exposed);
