@@ -77,7 +77,7 @@ import {
   YIELD_EVERY,
   yieldToEventLoop,
 } from './validate';
-import { parseValue } from './values';
+import { makeColumnParser, parseValue } from './values';
 import { openWorkbook } from './workbook';
 
 /** What a plan keeps for its commit (in the worker, never sent to the UI). */
@@ -405,7 +405,12 @@ async function buildPlan(
           { column: keyColumn },
         );
       }
-      const planner = new RawPlanner(layout, parseValue, parseOptions, sink, keyColumn);
+      const planner = new RawPlanner(
+        layout,
+        (column) => makeColumnParser(column, { date1904: reader.date1904 }),
+        sink,
+        keyColumn,
+      );
       const read = await readLayoutRows(
         reader,
         sheet,

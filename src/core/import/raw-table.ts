@@ -10,10 +10,9 @@ import type {
   CellValue,
   ColumnLayout,
   ColumnType,
-  ParseValue,
-  ParseOptions,
   SheetLayout,
   SqlValue,
+  ValueProblem,
 } from './types';
 
 /** SQLite column type per detected column type (dates and NIS codes stay text). */
@@ -97,13 +96,16 @@ export class RawPlanner {
   private readonly keyIndex: number;
   private readonly seenKeys = new Map<string, number>();
 
+  private readonly parsers: ((cell: CellValue) => Result<SqlValue, ValueProblem>)[];
+
   constructor(
     private readonly layout: SheetLayout,
-    private readonly parseValue: ParseValue,
-    private readonly parseOptions: (index: number) => ParseOptions,
+    /** One parser per column, made once (types and number styles are fixed for the import). */
+    makeParser: (column: ColumnLayout) => (cell: CellValue) => Result<SqlValue, ValueProblem>,
     private readonly sink: IssueSink,
     readonly keyColumn: string | undefined,
   ) {
+    this.parsers = layout.columns.map(makeParser);
     this.keyIndex =
       keyColumn === undefined ? -1 : layout.columns.findIndex((c) => c.name === keyColumn);
     this.keys = this.keyIndex >= 0 ? [] : null;
@@ -118,7 +120,7 @@ export class RawPlanner {
     for (let i = 0; i < columns.length; i++) {
       const column = columns[i]!;
       const cell = cells[column.index] ?? null;
-      const parsed = this.parseValue(cell, column.type, this.parseOptions(column.index));
+      const parsed = this.parsers[i]!(cell);
       if (parsed.ok) values[i] = parsed.value;
       else {
         values[i] = null;
