@@ -48,7 +48,7 @@ import {
   undoImport,
 } from './import-log';
 import { exportIssuesXlsx } from './issues-export';
-import { detectSheetLayout, readLayoutRows } from './layout';
+import { detectLayout, detectSheetLayout, readLayoutRows } from './layout';
 import { rawTableName, suggestMapping, suggestTarget } from './mapping';
 import { NisResolver } from './nis-crosswalk';
 import {
@@ -157,13 +157,18 @@ export function applyOverrides(
       indices.push(col);
     }
     const names = uniqueColumnNames(headers, indices);
+    // Column types from the rows under the chosen header: the sample seen from there, with the
+    // detector told the header is its first row (when it agrees).
+    const below = detectLayout(rows.slice(headerRow), []);
+    const retyped = below.headerRow === 0 && below.headerRows === headerRows ? below.columns : [];
     layout = {
       headerRow,
       headerRows,
       firstDataRow: headerRow + headerRows,
       lastDataRow: Math.max(detected.lastDataRow, headerRow + headerRows - 1),
       columns: indices.map((index, k) => {
-        const old = detected.columns.find((c) => c.index === index);
+        const old =
+          retyped.find((c) => c.index === index) ?? detected.columns.find((c) => c.index === index);
         return {
           index,
           header: headers[k] ?? '',
