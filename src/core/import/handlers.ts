@@ -1,6 +1,7 @@
 import type { Database } from 'sql.js';
 import { defineHandlers, type HandlerContext } from '../handlers/context';
 import { appendAudit } from '../mutations/audit';
+import { mutate } from '../mutations/mutate';
 import { pushHistory } from '../mutations/history';
 import { inTransaction } from '../mutations/transaction';
 import { err, ok, type Result } from '../result';
@@ -94,6 +95,8 @@ type StoredPlan = {
   rejectedRows: number;
   entity?: { importer: EntityImporter; rows: EntityRow[]; mapped: Set<string> };
   raw?: RawPlanData;
+  /** Set once committed: the import_log id. */
+  committedAs?: number;
 };
 
 const PREVIEW_ROWS = 100;
@@ -517,6 +520,13 @@ function commitPlan(session: Session, request: CommitRequest): Result<ImportLogE
       planId: request.planId,
     });
   }
+  if (stored.committedAs !== undefined) {
+    return err(
+      'import.plan_used',
+      `Dit plan is al geïmporteerd (import ${stored.committedAs}); maak een nieuw plan om opnieuw te importeren.`,
+      { importId: stored.committedAs },
+    );
+  }
   const errors = stored.issues.filter((i) => i.severity === 'error').length;
   if (errors > 0 && !request.acceptValidRows) {
     return err(
@@ -600,6 +610,11 @@ function commitPlan(session: Session, request: CommitRequest): Result<ImportLogE
   }
   const ops = [...writer.ops];
   const raw = stored.raw;
+  // The plan is spent: a second commit is refused, and its rows are released (only the redo
+  // of this step keeps them, through `raw`).
+  stored.committedAs = importId;
+  if (stored.raw) stored.raw = { ...stored.raw, cells: [], rowNumbers: [], keys: null };
+  if (stored.entity) stored.entity = { ...stored.entity, rows: [] };
   pushHistory(session, {
     label,
     undo(d) {
@@ -763,4 +778,12 @@ export const importHandlers = defineHandlers({
 
   'import.templates': (_args: void, context: HandlerContext): ImportTemplate[] =>
     listTemplates(context.session.db),
+
+  /** Forgets a saved mapping. */
+  'import.deleteTemplate': (args: { id: number }, context: HandlerContext): Result<void> => {
+    const result = mutate(context.session, 'Importsjabloon verwijderd', (writer) =>
+      writer.delete('import_template', { id: args.id }),
+    );
+    return result.ok ? ok(undefined) : result;
+  },
 });

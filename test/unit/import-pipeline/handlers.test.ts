@@ -178,3 +178,35 @@ describe('import handlers', () => {
     expect((await core.call('import.history', undefined))[0]?.undoneAt).toBeNull();
   });
 });
+
+describe('plans and templates', () => {
+  it('a plan is committed once; a saved template can be deleted', async () => {
+    const core = await startCore();
+    const bytes = await xlsx({
+      D: [
+        ['Code', 'Aantal'],
+        ['A', 1],
+      ],
+    });
+    const { plan } = await planFile(core, 'd.xlsx', bytes, {
+      target: { kind: 'raw', table: 'eenmaal' },
+    });
+    const log = unwrap(
+      await core.call('import.commit', {
+        planId: plan.planId,
+        acceptValidRows: false,
+        saveTemplateAs: 'Telling',
+      }),
+    );
+    expect(
+      await core.call('import.commit', { planId: plan.planId, acceptValidRows: false }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'import.plan_used', params: { importId: log.id } },
+    });
+    const [template] = await core.call('import.templates', undefined);
+    expect(template).toMatchObject({ name: 'Telling', target: { kind: 'raw', table: 'eenmaal' } });
+    unwrap(await core.call('import.deleteTemplate', { id: template!.id }));
+    expect(await core.call('import.templates', undefined)).toEqual([]);
+  });
+});
