@@ -186,3 +186,4 @@ export type PreviewArgs = { fileId: string; sheet: string; layout?: LayoutOverri
 export type SuggestMappingArgs = PreviewArgs & { target: ImportTarget };
 export type ExportIssuesArgs = { planId: string };
 export type UndoImportArgs = { importId: number };
+export type DeleteTemplateArgs = { id: number };

@@ -10,6 +10,7 @@ import { errorText } from '../db/workspace-file';
 import type {
   ColumnMapping,
   CommitRequest,
+  DeleteTemplateArgs,
   EntityDefinition,
   ExportIssuesArgs,
   ImportFile,
@@ -780,7 +781,7 @@ export const importHandlers = defineHandlers({
     listTemplates(context.session.db),
 
   /** Forgets a saved mapping. */
-  'import.deleteTemplate': (args: { id: number }, context: HandlerContext): Result<void> => {
+  'import.deleteTemplate': (args: DeleteTemplateArgs, context: HandlerContext): Result<void> => {
     const result = mutate(context.session, 'Importsjabloon verwijderd', (writer) =>
       writer.delete('import_template', { id: args.id }),
     );
