@@ -1,6 +1,7 @@
 import { err, ok } from '../result';
 import type { Result } from '../result';
 import { detectDelimiter, detectEncoding, streamDecoder } from './dialect';
+import { DEFAULT_BATCH_ROWS } from './types';
 import type { CellValue, CsvDialect, ReadRowsOptions } from './types';
 
 /**
@@ -227,7 +228,7 @@ export async function readCsvRows(
   onRows: (rows: CellValue[][], firstRowIndex: number) => void | Promise<void>,
   options: ReadRowsOptions = {},
 ): Promise<Result<{ rowCount: number }>> {
-  const batchSize = options.batchSize ?? 5000;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_ROWS;
   const maxRows = options.maxRows ?? Infinity;
   const decoder = streamDecoder(source.dialect.encoding);
   const parser = new CsvChunkParser(source.dialect.delimiter);

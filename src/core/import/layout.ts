@@ -1,6 +1,7 @@
 import { ok } from '../result';
 import type { Result } from '../result';
 import { uniqueColumnNames } from './column-names';
+import { DEFAULT_BATCH_ROWS } from './types';
 import type {
   CellValue,
   ColumnLayout,
@@ -385,7 +386,7 @@ export async function readLayoutRows(
         heldFirst += release;
       }
     },
-    { ...options, maxRows: limit + 1, batchSize: options.batchSize ?? 5000 },
+    { ...options, maxRows: limit + 1, batchSize: options.batchSize ?? DEFAULT_BATCH_ROWS },
   );
   if (!result.ok) return result;
   // The end of the sheet: drop totals/notes from the held-back tail.

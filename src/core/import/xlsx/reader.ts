@@ -1,5 +1,6 @@
 import { err, ok } from '../../result';
 import type { Result } from '../../result';
+import { DEFAULT_BATCH_ROWS } from '../types';
 import type { MergedRange, ReadRowsOptions, SheetInfo, WorkbookReader } from '../types';
 import { streamDecoder } from '../dialect';
 import { parseDateStyles, parseWorkbook, SharedStringsParser, workbookPath } from './parts';
@@ -165,7 +166,7 @@ export function openXlsx(bytes: Uint8Array): Result<XlsxReader> {
       return merges;
     },
     async readRows(name, onRows, options: ReadRowsOptions = {}) {
-      const batchSize = options.batchSize ?? 5000;
+      const batchSize = options.batchSize ?? DEFAULT_BATCH_ROWS;
       const maxRows = options.maxRows ?? Infinity;
       let strings: string[];
       try {
