@@ -2,13 +2,14 @@ import { CLI_COMMANDS } from './commands';
 import { CliError, type CliIo } from './commands/types';
 
 export function usageText(): string {
-  const width = Math.max(...CLI_COMMANDS.map((command) => command.usage.length));
+  // Usage lines can be long (import has many options): summary on its own indented line.
   return [
     'Gebruik: npm run cli -- <opdracht> [argumenten]',
     '',
     'Opdrachten:',
-    ...CLI_COMMANDS.map((command) => `  ${command.usage.padEnd(width)}  ${command.summary}`),
-    `  ${'help'.padEnd(width)}  Toont deze hulp.`,
+    ...CLI_COMMANDS.flatMap((command) => [`  ${command.usage}`, `      ${command.summary}`]),
+    '  help',
+    '      Toont deze hulp.',
     '',
   ].join('\n');
 }
@@ -27,6 +28,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (!command) {
     io.err(`Fout: onbekende opdracht "${name}".\n${usageText()}`);
     return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`Gebruik: npm run cli -- ${command.usage}\n\n${command.summary}\n`);
+    return 0;
   }
   try {
     return await command.run(rest, io);
