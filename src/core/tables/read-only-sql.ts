@@ -29,13 +29,13 @@ const READ_PRAGMAS = new Set([
   'collation_list',
 ]);
 
-/** Opcodes of a statement that writes or changes the schema/connection. */
+/**
+ * Opcodes of a statement that writes or changes the schema/connection. Not Insert/IdxInsert/
+ * Delete: reading queries use them on ephemeral tables (DISTINCT, GROUP BY, IN lists); a real
+ * write needs OpenWrite and a write transaction, which are checked.
+ */
 const WRITE_OPCODES = new Set([
   'OpenWrite',
-  'Insert',
-  'Delete',
-  'IdxInsert',
-  'IdxDelete',
   'SetCookie',
   'CreateBtree',
   'Destroy',

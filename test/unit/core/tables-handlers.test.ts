@@ -339,6 +339,11 @@ describe('tables.sql', () => {
     'PRAGMA table_info(municipality)',
     'PRAGMA user_version',
     'EXPLAIN QUERY PLAN SELECT * FROM municipality',
+    // DISTINCT, GROUP BY and IN lists write to ephemeral tables: still reading queries.
+    'SELECT count(DISTINCT province) FROM municipality',
+    'SELECT province, count(*) FROM municipality GROUP BY province ORDER BY 2 DESC',
+    "SELECT name FROM municipality WHERE province IN ('Limburg', 'Antwerpen') UNION SELECT 'x'",
+    'SELECT m.name FROM municipality m JOIN region r ON r.code = m.network_code',
   ])('allows %s', async (sql) => {
     expect(await core.call('tables.sql', { sql })).toMatchObject({ ok: true });
   });
@@ -355,6 +360,11 @@ describe('tables.sql', () => {
     { sql: 'PRAGMA foreign_keys = OFF', code: 'sql-read-only' },
     { sql: "ATTACH DATABASE ':memory:' AS andere", code: 'sql-read-only' },
     { sql: 'BEGIN', code: 'sql-read-only' },
+    { sql: 'CREATE TEMP TABLE t AS SELECT 1', code: 'sql-read-only' },
+    {
+      sql: 'WITH d AS (SELECT DISTINCT province FROM municipality) DELETE FROM pilot WHERE name IN (SELECT province FROM d)',
+      code: 'sql-read-only',
+    },
     { sql: 'SELECT 1; DELETE FROM pilot', code: 'sql-multiple' },
     { sql: 'SELECT 1; PRAGMA foreign_keys = OFF', code: 'sql-multiple' },
     { sql: 'PRAGMA user_version; PRAGMA foreign_keys = OFF', code: 'sql-read-only' },
