@@ -17,8 +17,7 @@ const KPI_SQL = /* sql */ `
   SELECT
     (SELECT count(*) FROM pilot) AS pilots,
     (SELECT count(*) FROM pilot WHERE is_fictional = 1) AS fictional,
-    -- GROUP BY rather than count(DISTINCT): the read-only SQL guard refuses the latter.
-    (SELECT count(*) FROM (SELECT nis_code FROM pilot_municipality GROUP BY nis_code)) AS municipalities,
+    (SELECT count(DISTINCT nis_code) FROM pilot_municipality) AS municipalities,
     (SELECT coalesce(sum(budget_eur), 0) FROM pilot) AS budget,
     (SELECT coalesce(sum(reached_participants), 0) FROM pilot) AS reached,
     (SELECT coalesce(sum(target_participants), 0) FROM pilot) AS target
