@@ -12,9 +12,50 @@ import {
 import { IconCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSqlRow } from '../../app/use-sql';
+import { intlLocale } from '../../i18n';
 import { KpiCard } from '../kpi-card';
 
 export type Fact = { label: string; value: string | null };
+
+/** One headline figure: its label key and how to show it from the facts query's row. */
+export type FactSpec = {
+  labelKey: string;
+  format: (row: Record<string, unknown>, locale: string) => string | null;
+};
+
+/**
+ * A "komt eraan" screen from data: the feature's texts (`comingSoon.<feature>.*`) and its facts,
+ * read with one read-only query on the open workspace (re-run when the data changes).
+ */
+export function ComingSoonScreen({
+  feature,
+  icon,
+  factsSql,
+  facts,
+}: {
+  feature: 'organigram' | 'planning' | 'dashboard' | 'export';
+  icon: ReactNode;
+  factsSql: string;
+  facts: readonly FactSpec[];
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = intlLocale(i18n.language);
+  const row = useSqlRow(factsSql);
+  return (
+    <ComingSoon
+      testId={`screen-${feature}`}
+      icon={icon}
+      title={t(`comingSoon.${feature}.title`)}
+      description={t(`comingSoon.${feature}.description`)}
+      bullets={t(`comingSoon.${feature}.bullets`, { returnObjects: true }) as string[]}
+      facts={facts.map((fact) => ({
+        label: t(fact.labelKey),
+        value: row ? fact.format(row, locale) : null,
+      }))}
+    />
+  );
+}
 
 /**
  * The state of a screen whose capability comes with a later issue: what it will do, and —

@@ -1,1 +1,2 @@
-export { ComingSoon, type Fact } from './ComingSoon';
+export { ComingSoon, ComingSoonScreen, type Fact, type FactSpec } from './ComingSoon';
+export { fteFact, integerFact } from './fact-formats';

@@ -1,9 +1,5 @@
 import { IconChartBar } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
-import { numberOf, useSqlRow } from '../../app/use-sql';
-import { ComingSoon } from '../../components/coming-soon';
-import { intlLocale } from '../../i18n';
-import { formatFte, formatInteger } from '../../i18n/formatters';
+import { ComingSoonScreen, fteFact, integerFact } from '../../components/coming-soon';
 
 const FACTS_SQL = /* sql */ `
   SELECT
@@ -13,28 +9,15 @@ const FACTS_SQL = /* sql */ `
 `;
 
 export function DashboardScreen() {
-  const { t, i18n } = useTranslation();
-  const locale = intlLocale(i18n.language);
-  const row = useSqlRow(FACTS_SQL);
-  const int = (column: string) => {
-    const value = numberOf(row, column);
-    return value === null ? null : formatInteger(value, locale);
-  };
-  const fte = numberOf(row, 'pillar4_fte');
   return (
-    <ComingSoon
-      testId="screen-dashboard"
+    <ComingSoonScreen
+      feature="dashboard"
       icon={<IconChartBar size={30} />}
-      title={t('comingSoon.dashboard.title')}
-      description={t('comingSoon.dashboard.description')}
-      bullets={t('comingSoon.dashboard.bullets', { returnObjects: true }) as string[]}
+      factsSql={FACTS_SQL}
       facts={[
-        {
-          label: t('comingSoon.facts.pillar4Fte'),
-          value: fte === null ? null : formatFte(fte, locale),
-        },
-        { label: t('comingSoon.facts.pilots'), value: int('pilots') },
-        { label: t('comingSoon.facts.municipalities'), value: int('municipalities') },
+        { labelKey: 'comingSoon.facts.pillar4Fte', format: fteFact('pillar4_fte') },
+        { labelKey: 'comingSoon.facts.pilots', format: integerFact('pilots') },
+        { labelKey: 'comingSoon.facts.municipalities', format: integerFact('municipalities') },
       ]}
     />
   );

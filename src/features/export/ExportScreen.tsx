@@ -1,9 +1,5 @@
 import { IconFileExport } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
-import { numberOf, useSqlRow } from '../../app/use-sql';
-import { ComingSoon } from '../../components/coming-soon';
-import { intlLocale } from '../../i18n';
-import { formatInteger } from '../../i18n/formatters';
+import { ComingSoonScreen, integerFact } from '../../components/coming-soon';
 
 const FACTS_SQL = /* sql */ `
   SELECT
@@ -14,24 +10,15 @@ const FACTS_SQL = /* sql */ `
 `;
 
 export function ExportScreen() {
-  const { t, i18n } = useTranslation();
-  const locale = intlLocale(i18n.language);
-  const row = useSqlRow(FACTS_SQL);
-  const int = (column: string) => {
-    const value = numberOf(row, column);
-    return value === null ? null : formatInteger(value, locale);
-  };
   return (
-    <ComingSoon
-      testId="screen-export"
+    <ComingSoonScreen
+      feature="export"
       icon={<IconFileExport size={30} />}
-      title={t('comingSoon.export.title')}
-      description={t('comingSoon.export.description')}
-      bullets={t('comingSoon.export.bullets', { returnObjects: true }) as string[]}
+      factsSql={FACTS_SQL}
       facts={[
-        { label: t('comingSoon.facts.tables'), value: int('tables') },
-        { label: t('comingSoon.facts.positions'), value: int('positions') },
-        { label: t('comingSoon.facts.pilots'), value: int('pilots') },
+        { labelKey: 'comingSoon.facts.tables', format: integerFact('tables') },
+        { labelKey: 'comingSoon.facts.positions', format: integerFact('positions') },
+        { labelKey: 'comingSoon.facts.pilots', format: integerFact('pilots') },
       ]}
     />
   );

@@ -1,9 +1,5 @@
 import { IconHierarchy2 } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
-import { numberOf, useSqlRow } from '../../app/use-sql';
-import { ComingSoon } from '../../components/coming-soon';
-import { intlLocale } from '../../i18n';
-import { formatFte, formatInteger } from '../../i18n/formatters';
+import { ComingSoonScreen, fteFact, integerFact } from '../../components/coming-soon';
 
 /** A position without a current assignment is a vacancy (schema: assignment). */
 const FACTS_SQL = /* sql */ `
@@ -17,29 +13,16 @@ const FACTS_SQL = /* sql */ `
 `;
 
 export function OrganigramScreen() {
-  const { t, i18n } = useTranslation();
-  const locale = intlLocale(i18n.language);
-  const row = useSqlRow(FACTS_SQL);
-  const int = (column: string) => {
-    const value = numberOf(row, column);
-    return value === null ? null : formatInteger(value, locale);
-  };
-  const fte = numberOf(row, 'pillar4_fte');
   return (
-    <ComingSoon
-      testId="screen-organigram"
+    <ComingSoonScreen
+      feature="organigram"
       icon={<IconHierarchy2 size={30} />}
-      title={t('comingSoon.organigram.title')}
-      description={t('comingSoon.organigram.description')}
-      bullets={t('comingSoon.organigram.bullets', { returnObjects: true }) as string[]}
+      factsSql={FACTS_SQL}
       facts={[
-        { label: t('comingSoon.facts.units'), value: int('units') },
-        { label: t('comingSoon.facts.positions'), value: int('positions') },
-        { label: t('comingSoon.facts.vacancies'), value: int('vacancies') },
-        {
-          label: t('comingSoon.facts.pillar4Fte'),
-          value: fte === null ? null : formatFte(fte, locale),
-        },
+        { labelKey: 'comingSoon.facts.units', format: integerFact('units') },
+        { labelKey: 'comingSoon.facts.positions', format: integerFact('positions') },
+        { labelKey: 'comingSoon.facts.vacancies', format: integerFact('vacancies') },
+        { labelKey: 'comingSoon.facts.pillar4Fte', format: fteFact('pillar4_fte') },
       ]}
     />
   );

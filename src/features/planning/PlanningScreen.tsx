@@ -1,9 +1,6 @@
 import { IconCalendarStats } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
-import { numberOf, useSqlRow } from '../../app/use-sql';
-import { ComingSoon } from '../../components/coming-soon';
-import { intlLocale } from '../../i18n';
-import { formatInteger, formatIsoDate } from '../../i18n/formatters';
+import { ComingSoonScreen, integerFact } from '../../components/coming-soon';
+import { formatIsoDate } from '../../i18n/formatters';
 
 const FACTS_SQL = /* sql */ `
   SELECT
@@ -14,32 +11,21 @@ const FACTS_SQL = /* sql */ `
 `;
 
 export function PlanningScreen() {
-  const { t, i18n } = useTranslation();
-  const locale = intlLocale(i18n.language);
-  const row = useSqlRow(FACTS_SQL);
-  const int = (column: string) => {
-    const value = numberOf(row, column);
-    return value === null ? null : formatInteger(value, locale);
-  };
-  const first = row?.first_month;
-  const last = row?.last_month;
-  const period =
-    typeof first === 'string' && typeof last === 'string'
-      ? `${formatIsoDate(first, locale)} – ${formatIsoDate(last, locale)}`
-      : row
-        ? '—'
-        : null;
   return (
-    <ComingSoon
-      testId="screen-planning"
+    <ComingSoonScreen
+      feature="planning"
       icon={<IconCalendarStats size={30} />}
-      title={t('comingSoon.planning.title')}
-      description={t('comingSoon.planning.description')}
-      bullets={t('comingSoon.planning.bullets', { returnObjects: true }) as string[]}
+      factsSql={FACTS_SQL}
       facts={[
-        { label: t('comingSoon.facts.scenarios'), value: int('scenarios') },
-        { label: t('comingSoon.facts.allocations'), value: int('allocations') },
-        { label: t('comingSoon.facts.months'), value: period },
+        { labelKey: 'comingSoon.facts.scenarios', format: integerFact('scenarios') },
+        { labelKey: 'comingSoon.facts.allocations', format: integerFact('allocations') },
+        {
+          labelKey: 'comingSoon.facts.months',
+          format: ({ first_month: first, last_month: last }, locale) =>
+            typeof first === 'string' && typeof last === 'string'
+              ? `${formatIsoDate(first, locale)} – ${formatIsoDate(last, locale)}`
+              : '—',
+        },
       ]}
     />
   );
