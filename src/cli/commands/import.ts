@@ -3,6 +3,7 @@ import path from 'node:path';
 import type {
   ColumnMapping,
   ImportPlan,
+  ImportRequest,
   ImportTarget,
   InspectArgs,
   LayoutOverrides,
@@ -286,31 +287,37 @@ export const importCommand: CliCommand = {
       });
     }
 
-    const planned = await core.call('import.plan', {
+    const request: ImportRequest = {
       fileId: info.fileId,
       sheet,
       target,
       ...(layoutArg ? { layout: layoutArg } : {}),
       ...(mapping ? { mapping } : {}),
       ...(raw ? { raw } : {}),
-    });
-    if (!planned.ok) fail(`${spreadsheet}: ${planned.error.message}`);
-    const plan = planned.value;
-    printReport(io, plan);
-    const errors = plan.issues.some((i) => i.severity === 'error');
+    };
     const acceptValid = options['accept-valid'] === true;
     if (options['dry-run'] === true) {
+      const planned = await core.call('import.plan', request);
+      if (!planned.ok) fail(`${spreadsheet}: ${planned.error.message}`);
+      const plan = planned.value;
+      printReport(io, plan);
       io.out('\nProefdraai: er is niets geschreven.\n');
+      const errors = plan.issues.some((i) => i.severity === 'error');
       return errors && !acceptValid ? 1 : 0;
     }
-    const committed = await core.call('import.commit', {
-      planId: plan.planId,
+    // One pass over the file: validated and written in one transaction, rolled back at the end
+    // when there are errors and --accept-valid is not given.
+    const ran = await core.call('import.run', {
+      ...request,
       acceptValidRows: acceptValid,
       applyRemovals: options['apply-removals'] === true,
       ...(typeof options['save-template'] === 'string'
         ? { saveTemplateAs: options['save-template'] }
         : {}),
     });
+    if (!ran.ok) fail(`${spreadsheet}: ${ran.error.message}`);
+    printReport(io, ran.value.plan);
+    const committed = ran.value.committed;
     if (!committed.ok) {
       const hint =
         committed.error.code === 'import.has_errors'

@@ -1,12 +1,18 @@
 import type { ImportFile } from './api-types';
-import type { OpenWorkbookOptions } from './types';
+import type { OpenWorkbookOptions, WorkbookReader } from './types';
 
 /**
  * The worker keeps a file's bytes between the wizard's steps (inspect → preview → plan →
  * commit), so they cross the thread boundary once. Only the last few files stay; plans keep
  * what their commit needs.
  */
-export type StoredFile = { info: ImportFile; bytes: Uint8Array; options: OpenWorkbookOptions };
+export type StoredFile = {
+  info: ImportFile;
+  bytes: Uint8Array;
+  options: OpenWorkbookOptions;
+  /** The file opened once, for every later step (opening a CSV counts its rows on all bytes). */
+  reader?: WorkbookReader;
+};
 
 const MAX_FILES = 4;
 const MAX_PLANS = 4;

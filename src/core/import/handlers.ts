@@ -29,6 +29,7 @@ import type {
 } from './api-types';
 import { uniqueColumnNames } from './column-names';
 import { insertAll, redoOps, TableWriter, undoOps, WriteRefused, type WriteOp } from './commit';
+import type { AppError } from '../result';
 import { diffRows, summariseDiff, type KeyedRow, type RowDiff } from './diff';
 import { ENTITY_IMPORTERS, entityDefinitions } from './entities';
 import type { EntityImporter, EntityRow } from './entities/types';
@@ -54,12 +55,13 @@ import { detectLayout, detectSheetLayout, readLayoutRows } from './layout';
 import { rawTableName, suggestMapping, suggestTarget } from './mapping';
 import { NisResolver } from './nis-crosswalk';
 import {
+  CappedIssueSink,
   checkRawTableName,
-  rawPlanDiff,
   rawMode,
-  RawPlanner,
-  writeRaw,
-  type RawPlanData,
+  RawPass,
+  type RawCounts,
+  type RawTarget,
+  type RawWrite,
 } from './raw-table';
 import {
   findTemplate,
@@ -91,13 +93,21 @@ type StoredPlan = {
   target: ImportTarget;
   request: ImportRequest;
   mapping: ColumnMapping | null;
+  /** The issues kept (all of an entity import's; a raw import's first MAX_KEPT_ISSUES). */
   issues: ValidationIssue[];
+  errorCount: number;
   rowsRead: number;
   rejectedRows: number;
   entity?: { importer: EntityImporter; rows: EntityRow[]; mapped: Set<string> };
-  raw?: RawPlanData;
+  /**
+   * A raw import keeps no rows: its commit reads the stored file again (the plan holds on to
+   * it, so the bytes cannot change or be evicted in between) and writes while streaming.
+   */
+  raw?: { target: RawTarget; source: StoredFile };
   /** Set once committed: the import_log id. */
   committedAs?: number;
+  /** What a writing pass (the CLI's single pass) wrote. */
+  counts?: RawCounts;
 };
 
 const PREVIEW_ROWS = 100;
@@ -114,8 +124,18 @@ async function openStored(
       { fileId },
     );
   }
+  return readerOf(file);
+}
+
+/** The file's reader, opened once per stored file (a CSV's row count is a scan of all its bytes). */
+async function readerOf(
+  file: StoredFile,
+): Promise<Result<{ file: StoredFile; reader: WorkbookReader }>> {
+  if (file.reader) return ok({ file, reader: file.reader });
   const reader = await openWorkbook(file.bytes, file.info.fileName, file.options);
-  return reader.ok ? ok({ file, reader: reader.value }) : reader;
+  if (!reader.ok) return reader;
+  file.reader = reader.value;
+  return ok({ file, reader: reader.value });
 }
 
 function sheetOf(reader: WorkbookReader, sheet: string): Result<string> {
@@ -218,12 +238,12 @@ type Prepared = {
 };
 
 async function prepare(
-  fileId: string,
+  fileId: string | StoredFile,
   sheetName: string,
   overrides: LayoutOverrides | undefined,
   signal: AbortSignal,
 ): Promise<Result<Prepared>> {
-  const opened = await openStored(fileId);
+  const opened = typeof fileId === 'string' ? await openStored(fileId) : await readerOf(fileId);
   if (!opened.ok) return opened;
   const { file, reader } = opened.value;
   const sheet = sheetOf(reader, sheetName);
@@ -289,7 +309,9 @@ function entityDiff(
 async function buildPlan(
   request: ImportRequest,
   context: HandlerContext,
-): Promise<Result<ImportPlan>> {
+  /** The CLI's single pass: write the raw rows while reading them (inside its transaction). */
+  rawWrite?: (pass: { target: RawTarget; sink: CappedIssueSink }) => RawWrite,
+): Promise<Result<StoredPlan>> {
   const { session, signal, progress } = context;
   const db = session.db;
   const prepared = await prepare(request.fileId, request.sheet, request.layout, signal);
@@ -388,6 +410,7 @@ async function buildPlan(
           issues,
           nis,
           summariseDiff(diff),
+          issues.length,
         ),
         file: file.info,
         sheet,
@@ -396,6 +419,7 @@ async function buildPlan(
         request,
         mapping,
         issues,
+        errorCount: issues.filter((i) => i.severity === 'error').length,
         rowsRead: rows.length,
         rejectedRows,
         entity: { importer, rows: valid, mapped },
@@ -414,53 +438,55 @@ async function buildPlan(
           { column: keyColumn },
         );
       }
-      const planner = new RawPlanner(
+      const rawTarget: RawTarget = {
+        table,
+        columns: layout.columns,
+        mode,
+        ...(keyColumn !== undefined ? { keyColumn } : {}),
+        existingCount:
+          mode === 'create'
+            ? 0
+            : Number(db.exec(`SELECT count(*) FROM "${table}"`)[0]?.values[0]?.[0] ?? 0),
+      };
+      const rawSink = new CappedIssueSink(sheet);
+      const pass = new RawPass(
+        db,
         layout,
+        rawTarget,
         (column) => makeColumnParser(column, { date1904: reader.date1904 }),
-        sink,
-        keyColumn,
+        rawSink,
+        rawWrite?.({ target: rawTarget, sink: rawSink }),
       );
+      pass.start();
       const read = await readLayoutRows(
         reader,
         sheet,
         layout,
         async (batch, first) => {
-          for (let i = 0; i < batch.length; i++) planner.add(batch[i] ?? [], first + i + 1);
+          for (let i = 0; i < batch.length; i++) pass.add(batch[i] ?? [], first + i + 1);
           await afterRows(batch.length);
         },
         { signal },
       );
-      if (!read.ok) return signal.aborted ? cancelled() : read;
-      const existingCount =
-        mode === 'create'
-          ? 0
-          : Number(db.exec(`SELECT count(*) FROM "${table}"`)[0]?.values[0]?.[0] ?? 0);
-      const data: RawPlanData = {
-        table,
-        columns: layout.columns,
-        mode,
-        keyColumn,
-        cells: planner.cells,
-        rowNumbers: planner.rowNumbers,
-        keys: planner.keys,
-        existingCount,
-      };
-      progress({ phase: 'diff', done: 0, total: planner.cells.length });
-      const diff = rawPlanDiff(db, data);
-      const issues = sink.sorted();
-      const rejectedRows = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.row))
-        .size;
+      if (!read.ok) {
+        pass.abandon();
+        return signal.aborted ? cancelled() : read;
+      }
+      progress({ phase: 'diff', done: 0, total: pass.validRows });
+      const { diff, counts } = pass.finish();
+      const issues = rawSink.sorted();
       stored = {
         plan: {
           ...planOf(
             newId('plan'),
             target,
-            planner.rowsRead,
-            planner.cells.length,
-            rejectedRows,
+            pass.rowsRead,
+            pass.validRows,
+            rawSink.rejectedRowCount,
             issues,
             nis,
             diff,
+            rawSink.count,
           ),
           columns: layout.columns.map((c) => ({ name: c.name, header: c.header, type: c.type })),
           rawMode: mode,
@@ -472,9 +498,11 @@ async function buildPlan(
         request,
         mapping: null,
         issues,
-        rowsRead: planner.rowsRead,
-        rejectedRows,
-        raw: data,
+        errorCount: rawSink.errorCount,
+        rowsRead: pass.rowsRead,
+        rejectedRows: rawSink.rejectedRowCount,
+        raw: { target: rawTarget, source: file },
+        counts,
       };
     }
   } catch (error) {
@@ -484,8 +512,7 @@ async function buildPlan(
   stored.plan.sheet = sheet;
   stored.plan.fileName = file.info.fileName;
   stored.plan.layout = layout;
-  storePlan(stored.plan.planId, stored);
-  return ok(stored.plan);
+  return ok(stored);
 }
 
 const cancelled = (): Result<never> =>
@@ -500,6 +527,7 @@ function planOf(
   issues: ValidationIssue[],
   nis: NisResolver,
   diff: ImportPlan['diff'],
+  issueCount: number,
 ): ImportPlan {
   return {
     planId,
@@ -508,80 +536,90 @@ function planOf(
     validRows,
     rejectedRows,
     issues: issues.slice(0, MAX_PLAN_ISSUES),
-    issueCount: issues.length,
+    issueCount,
     nisMappings: nis.mappings(),
     diff,
   };
 }
 
-function commitPlan(session: Session, request: CommitRequest): Result<ImportLogEntry> {
-  const stored = getPlan<StoredPlan>(request.planId);
-  if (!stored) {
-    return err('import.plan_expired', 'Dit importplan is verlopen; maak het voorbeeld opnieuw.', {
-      planId: request.planId,
-    });
+/** Thrown inside the import's transaction to roll it back with a result (not a failure). */
+class RollBack extends Error {
+  constructor(readonly appError: AppError) {
+    super(appError.message);
   }
-  if (stored.committedAs !== undefined) {
-    return err(
-      'import.plan_used',
-      `Dit plan is al geïmporteerd (import ${stored.committedAs}); maak een nieuw plan om opnieuw te importeren.`,
-      { importId: stored.committedAs },
-    );
+}
+
+const SAVEPOINT = 'pijlerplan_import';
+
+/**
+ * All-or-nothing around an async body (a commit that streams the file). Safe because the
+ * runtime runs one call at a time: nothing else touches the database while this awaits.
+ */
+async function inImportTransaction<T>(db: Database, work: () => Promise<T>): Promise<T> {
+  db.run(`SAVEPOINT ${SAVEPOINT}`);
+  try {
+    const value = await work();
+    db.run(`RELEASE ${SAVEPOINT}`);
+    return value;
+  } catch (error) {
+    db.run(`ROLLBACK TO ${SAVEPOINT}`);
+    db.run(`RELEASE ${SAVEPOINT}`);
+    throw error;
   }
-  const errors = stored.issues.filter((i) => i.severity === 'error').length;
-  if (errors > 0 && !request.acceptValidRows) {
+}
+
+type CommitOptions = Omit<CommitRequest, 'planId'>;
+
+function refuseErrors(stored: StoredPlan, request: CommitOptions): Result<void> {
+  if (stored.errorCount > 0 && !request.acceptValidRows) {
     return err(
       'import.has_errors',
-      `Er is niets geïmporteerd: ${errors} fout(en) in ${stored.rejectedRows} rij(en). Verbeter het bestand of importeer alleen de geldige rijen.`,
-      { errors, rows: stored.rejectedRows },
+      `Er is niets geïmporteerd: ${stored.errorCount} fout(en) in ${stored.rejectedRows} rij(en). Verbeter het bestand of importeer alleen de geldige rijen.`,
+      { errors: stored.errorCount, rows: stored.rejectedRows },
     );
   }
   if (stored.rowsRead > 0 && stored.plan.validRows === 0) {
     return err('import.nothing_valid', 'Er is niets geïmporteerd: geen enkele rij is geldig.');
   }
+  return ok(undefined);
+}
+
+/**
+ * The logged, undoable write of an import: log entry, the writes `body` makes, the log's counts
+ * and report, the template and the audit line, all in one transaction. `body` returns the plan
+ * it wrote (a commit: the stored plan; the CLI's single pass: the plan it made while writing).
+ */
+async function writeLogged(
+  context: HandlerContext,
+  head: Pick<StoredPlan, 'file' | 'sheet' | 'target' | 'mapping'>,
+  request: CommitOptions,
+  body: (
+    writer: TableWriter,
+    importId: number,
+  ) => Promise<{ stored: StoredPlan; counts: RawCounts }>,
+): Promise<Result<{ entry: ImportLogEntry; stored: StoredPlan }>> {
+  const { session } = context;
   const db = session.db;
   const userName = request.userName ?? session.userName ?? null;
-  const label = `Import ${stored.file.fileName} → ${targetLabel(stored.target)}`;
+  const label = `Import ${head.file.fileName} → ${targetLabel(head.target)}`;
   const writer = new TableWriter(db);
   let importId = 0;
+  let stored: StoredPlan | undefined;
   try {
-    inTransaction(db, () => {
+    await inImportTransaction(db, async () => {
       importId = insertLogEntry(db, {
         startedAt: new Date().toISOString(),
         userName,
-        fileName: stored.file.fileName,
-        fileSha256: stored.file.sha256,
-        fileSize: stored.file.fileSize,
-        sheet: stored.sheet,
-        target: stored.target,
-        mapping: stored.mapping,
+        fileName: head.file.fileName,
+        fileSha256: head.file.sha256,
+        fileSize: head.file.fileSize,
+        sheet: head.sheet,
+        target: head.target,
+        mapping: head.mapping,
       });
-      let counts = { inserted: 0, updated: 0, deleted: 0 };
-      if (stored.entity) {
-        const { importer, rows, mapped } = stored.entity;
-        const existing = importer.loadExisting(db);
-        const diff = entityDiff(db, importer, rows, mapped);
-        const removed = request.applyRemovals ? diff.removed : [];
-        importer.write(
-          { db, writer, mapped, existing },
-          {
-            added: diff.added.map((r) => r.source),
-            changed: diff.changed.map((c) => c.row.source),
-            removed,
-          },
-        );
-        counts = {
-          inserted: diff.added.length,
-          updated: diff.changed.length,
-          deleted: removed.length,
-        };
-      } else if (stored.raw) {
-        counts = writeRaw(writer, stored.raw, {
-          applyRemovals: request.applyRemovals ?? false,
-          importId,
-          label: `${stored.file.fileName}${stored.sheet ? ` — ${stored.sheet}` : ''}`,
-        });
-      }
+      const done = await body(writer, importId);
+      stored = done.stored;
+      const { counts } = done;
       finishLogEntry(
         db,
         importId,
@@ -606,19 +644,22 @@ function commitPlan(session: Session, request: CommitRequest): Result<ImportLogE
       });
     });
   } catch (error) {
+    if (error instanceof RollBack) return { ok: false, error: error.appError };
+    if (error instanceof ImportCancelled) return cancelled();
     const message = error instanceof WriteRefused ? error.appError.message : errorText(error);
     return err('import.commit_failed', `Er is niets geïmporteerd: ${message}`, { detail: message });
   }
+  const written = stored!;
   const ops = [...writer.ops];
-  const raw = stored.raw;
-  // The plan is spent: a second commit is refused, and its rows are released (only the redo
-  // of this step keeps them, through `raw`).
-  stored.committedAs = importId;
-  if (stored.raw) stored.raw = { ...stored.raw, cells: [], rowNumbers: [], keys: null };
-  if (stored.entity) stored.entity = { ...stored.entity, rows: [] };
+  written.committedAs = importId;
+  if (written.entity) written.entity = { ...written.entity, rows: [] };
+  // Rows of tables the import created are not kept for a redo: the undo reads them just before
+  // it drops the table (memory only for an import that was actually undone).
+  const kept = new Map<string, { columns: string[]; rows: (string | number | null)[][] }>();
   pushHistory(session, {
     label,
     undo(d) {
+      keepBulkRows(d, ops, kept);
       undoOps(d, ops);
       d.run('UPDATE import_log SET undone_at = ? WHERE id = ?', [
         new Date().toISOString(),
@@ -627,30 +668,26 @@ function commitPlan(session: Session, request: CommitRequest): Result<ImportLogE
     },
     redo(d) {
       redoOps(d, ops, (table) => {
-        if (raw && raw.table === table)
-          insertAll(
-            d,
-            table,
-            raw.columns.map((c) => c.name),
-            raw.cells,
-          );
+        const rows = kept.get(table);
+        if (rows) insertAll(d, table, rows.columns, rows.rows);
       });
+      kept.clear();
       d.run('UPDATE import_log SET undone_at = NULL WHERE id = ?', [importId]);
     },
   });
   session.dirty = true;
   const entry = listImports(db).find((e) => e.id === importId);
   return entry
-    ? ok(entry)
+    ? ok({ entry, stored: written })
     : err('import.commit_failed', 'De import is niet in het logboek gevonden.');
 }
 
-/** Undoes a logged import, as an undoable step itself (Ctrl+Z brings the import back). */
-function undoLogged(session: Session, importId: number): Result<ImportLogEntry> {
-  const db = session.db;
-  const ops = loadUndoOps(db, importId);
-  // Tables the import created are dropped by the undo; keep their rows to redo it in this session.
-  const kept = new Map<string, { columns: string[]; rows: (string | number | null)[][] }>();
+/** The rows of the tables bulk-filled by `ops`, read before an undo drops them. */
+function keepBulkRows(
+  db: Database,
+  ops: readonly WriteOp[],
+  kept: Map<string, { columns: string[]; rows: (string | number | null)[][] }>,
+): void {
   for (const op of ops) {
     if (op.op !== 'bulkInsert') continue;
     const result = db.exec(`SELECT * FROM "${op.table.replace(/"/g, '""')}"`)[0];
@@ -659,6 +696,146 @@ function undoLogged(session: Session, importId: number): Result<ImportLogEntry> 
       rows: (result?.values ?? []) as (string | number | null)[][],
     });
   }
+}
+
+function entityWrite(
+  db: Database,
+  writer: TableWriter,
+  stored: StoredPlan,
+  request: CommitOptions,
+): RawCounts {
+  if (!stored.entity) return { inserted: 0, updated: 0, deleted: 0 };
+  const { importer, rows, mapped } = stored.entity;
+  const existing = importer.loadExisting(db);
+  const diff = entityDiff(db, importer, rows, mapped);
+  const removed = request.applyRemovals ? diff.removed : [];
+  importer.write(
+    { db, writer, mapped, existing },
+    {
+      added: diff.added.map((r) => r.source),
+      changed: diff.changed.map((c) => c.row.source),
+      removed,
+    },
+  );
+  return { inserted: diff.added.length, updated: diff.changed.length, deleted: removed.length };
+}
+
+async function commitPlan(
+  context: HandlerContext,
+  request: CommitRequest,
+): Promise<Result<ImportLogEntry>> {
+  const stored = getPlan<StoredPlan>(request.planId);
+  if (!stored) {
+    return err('import.plan_expired', 'Dit importplan is verlopen; maak het voorbeeld opnieuw.', {
+      planId: request.planId,
+    });
+  }
+  if (stored.committedAs !== undefined) {
+    return err(
+      'import.plan_used',
+      `Dit plan is al geïmporteerd (import ${stored.committedAs}); maak een nieuw plan om opnieuw te importeren.`,
+      { importId: stored.committedAs },
+    );
+  }
+  const refused = refuseErrors(stored, request);
+  if (!refused.ok) return refused;
+  const db = context.session.db;
+  const result = await writeLogged(context, stored, request, async (writer, importId) => {
+    if (!stored.raw) return { stored, counts: entityWrite(db, writer, stored, request) };
+    // The raw rows again, from the stored file, validated the same way and written as they come.
+    const again = await buildPlan(stored.request, context, () => ({
+      writer,
+      importId,
+      label: rawLabel(stored),
+      applyRemovals: request.applyRemovals ?? false,
+    }));
+    if (!again.ok) throw new RollBack(again.error);
+    const counts = again.value.counts ?? { inserted: 0, updated: 0, deleted: 0 };
+    if (again.value.plan.validRows !== stored.plan.validRows) {
+      throw new RollBack({
+        code: 'import.commit_failed',
+        message: 'Er is niets geïmporteerd: het bestand las anders dan bij de controle.',
+      });
+    }
+    return { stored, counts };
+  });
+  return result.ok ? ok(result.value.entry) : result;
+}
+
+const rawLabel = (stored: Pick<StoredPlan, 'file' | 'sheet'>): string =>
+  `${stored.file.fileName}${stored.sheet ? ` — ${stored.sheet}` : ''}`;
+
+/** Arguments of 'import.run': a plan's request and a commit's choices, in one call. */
+export type ImportRunArgs = ImportRequest & CommitOptions;
+
+/** The plan made while importing, and the import (or why nothing was written). */
+export type ImportRunResult = { plan: ImportPlan; committed: Result<ImportLogEntry> };
+
+/**
+ * The CLI's import in one pass: a raw import validates and writes each row as it reads it, in
+ * one transaction that is rolled back at the end when there are errors and valid rows were not
+ * accepted. An entity import (small by nature) plans with its rows kept and commits them.
+ */
+async function runImport(
+  args: ImportRunArgs,
+  context: HandlerContext,
+): Promise<Result<ImportRunResult>> {
+  const { fileId, sheet, target, layout, mapping, raw, ...commit } = args;
+  const request: ImportRequest = {
+    fileId,
+    sheet,
+    target,
+    ...(layout ? { layout } : {}),
+    ...(mapping ? { mapping } : {}),
+    ...(raw ? { raw } : {}),
+  };
+  if (target.kind === 'entity') {
+    const planned = await buildPlan(request, context);
+    if (!planned.ok) return planned;
+    const stored = planned.value;
+    storePlan(stored.plan.planId, stored);
+    const committed = await commitPlan(context, { planId: stored.plan.planId, ...commit });
+    return ok({ plan: stored.plan, committed });
+  }
+  const opened = await openStored(fileId);
+  if (!opened.ok) return opened;
+  const { file } = opened.value;
+  let planError: AppError | undefined;
+  let plan: ImportPlan | undefined;
+  const committed = await writeLogged(
+    context,
+    { file: file.info, sheet, target, mapping: null },
+    commit,
+    async (writer, importId) => {
+      const planned = await buildPlan(request, context, () => ({
+        writer,
+        importId,
+        label: rawLabel({ file: file.info, sheet }),
+        applyRemovals: commit.applyRemovals ?? false,
+      }));
+      if (!planned.ok) {
+        planError = planned.error;
+        throw new RollBack(planned.error);
+      }
+      const stored = planned.value;
+      plan = stored.plan;
+      const refused = refuseErrors(stored, commit);
+      if (!refused.ok) throw new RollBack(refused.error);
+      return { stored, counts: stored.counts ?? { inserted: 0, updated: 0, deleted: 0 } };
+    },
+  );
+  if (planError) return { ok: false, error: planError };
+  if (!plan) return committed.ok ? err('import.commit_failed', 'Geen plan.') : committed;
+  return ok({ plan, committed: committed.ok ? ok(committed.value.entry) : committed });
+}
+
+/** Undoes a logged import, as an undoable step itself (Ctrl+Z brings the import back). */
+function undoLogged(session: Session, importId: number): Result<ImportLogEntry> {
+  const db = session.db;
+  const ops = loadUndoOps(db, importId);
+  // Tables the import created are dropped by the undo; keep their rows to redo it in this session.
+  const kept = new Map<string, { columns: string[]; rows: (string | number | null)[][] }>();
+  keepBulkRows(db, ops, kept);
   const result = undoImport(db, importId, session.userName ?? null);
   if (!result.ok) return result;
   pushHistory(session, {
@@ -757,12 +934,28 @@ export const importHandlers = defineHandlers({
   },
 
   /** Reads, validates and diffs the whole sheet; writes nothing. Progress + cancel. */
-  'import.plan': (args: ImportRequest, context: HandlerContext): Promise<Result<ImportPlan>> =>
-    buildPlan(args, context),
+  'import.plan': async (
+    args: ImportRequest,
+    context: HandlerContext,
+  ): Promise<Result<ImportPlan>> => {
+    const planned = await buildPlan(args, context);
+    if (!planned.ok) return planned;
+    storePlan(planned.value.plan.planId, planned.value);
+    return ok(planned.value.plan);
+  },
 
-  /** Writes a plan in one transaction (all or nothing) and logs it. */
-  'import.commit': (args: CommitRequest, context: HandlerContext): Result<ImportLogEntry> =>
-    commitPlan(context.session, args),
+  /**
+   * Writes a plan in one transaction (all or nothing) and logs it. A raw plan's rows are read
+   * again from the stored file and written while streaming.
+   */
+  'import.commit': (
+    args: CommitRequest,
+    context: HandlerContext,
+  ): Promise<Result<ImportLogEntry>> => commitPlan(context, args),
+
+  /** Plan and commit in one pass over the file (the CLI): see runImport. */
+  'import.run': (args: ImportRunArgs, context: HandlerContext): Promise<Result<ImportRunResult>> =>
+    runImport(args, context),
 
   /** Every issue of a plan as an .xlsx (sheet, row, column, value, reason). */
   'import.exportIssues': async (args: ExportIssuesArgs): Promise<Uint8Array> => {

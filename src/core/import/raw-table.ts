@@ -2,10 +2,13 @@ import type { Database } from 'sql.js';
 import { DOMAIN_TABLES } from '../db/schema';
 import { err, ok, type Result } from '../result';
 import type { ImportPlan, RawTableOptions } from './api-types';
-import { insertAll, quoteId, type Row, type TableWriter } from './commit';
-import { diffRows, MAX_DIFF_ROWS, summariseDiff, type KeyedRow, type RowDiff } from './diff';
+
+import type { CellChange, DiffRow } from './api-types';
+import { createRowInserter, type InsertStrategy, type RowInserter } from './bulk-insert';
+import { forgetTable, quoteId, type Row, type TableWriter } from './commit';
+import { MAX_DIFF_ROWS, sameValue } from './diff';
 import { queryRows } from './entities/types';
-import { columnLabel, isEmptyCell, type IssueSink } from './validate';
+import { columnLabel, isEmptyCell, IssueSink } from './validate';
 import type {
   CellValue,
   ColumnLayout,
@@ -70,50 +73,181 @@ export function checkRawTableName(db: Database, name: string): Result<{ exists: 
   return ok({ exists: true });
 }
 
-export type RawRow = KeyedRow & { cells: SqlValue[] };
+/** Existing rows of a raw table by key column, for the re-import diff. */
+export function loadRawExisting(
+  db: Database,
+  table: string,
+  keyColumn: string,
+): Map<string, { values: Row; pk: Row }> {
+  const map = new Map<string, { values: Row; pk: Row }>();
+  for (const r of queryRows(db, `SELECT rowid AS "rowid", * FROM ${quoteId(table)}`)) {
+    const k = r[keyColumn];
+    if (k === null || k === undefined) continue;
+    map.set(String(k), { values: r, pk: { rowid: r.rowid ?? null } });
+  }
+  return map;
+}
+
+export function tableColumnNames(db: Database, table: string): string[] {
+  return (db.exec(`PRAGMA table_info(${quoteId(table)})`)[0]?.values ?? []).map((r) =>
+    String(r[1]),
+  );
+}
+
+/** Issues a raw import keeps for its report and export; beyond this only counts go on. */
+export const MAX_KEPT_ISSUES = 50_000;
 
 /**
- * A raw import's valid rows, kept compact (a million rows must fit in the worker): the typed
- * cells, their Excel row numbers, and their keys only when re-importing by a key column.
+ * An issue sink for a streaming raw import: counts every issue and every rejected row, keeps the
+ * first MAX_KEPT_ISSUES (a file with an error on each of a million rows must not hold a million
+ * issue objects). Rows arrive in order, so distinct rejected rows are counted without a set.
  */
-export type RawPlanData = {
+export class CappedIssueSink extends IssueSink {
+  count = 0;
+  errorCount = 0;
+  rejectedRowCount = 0;
+  private lastRejected = -1;
+
+  constructor(
+    sheet: string,
+    readonly cap = MAX_KEPT_ISSUES,
+  ) {
+    super(sheet);
+  }
+
+  override add(
+    row: number,
+    column: string,
+    value: unknown,
+    reason: string,
+    severity: 'error' | 'warning' = 'error',
+  ): void {
+    this.count++;
+    if (severity === 'error') {
+      this.errorCount++;
+      if (row !== this.lastRejected) {
+        this.lastRejected = row;
+        this.rejectedRowCount++;
+      }
+    }
+    if (this.issues.length < this.cap) super.add(row, column, value, reason, severity);
+  }
+}
+
+/** What a raw import writes into: the table, its columns and how it treats existing data. */
+export type RawTarget = {
   table: string;
   columns: ColumnLayout[];
   mode: 'create' | 'merge' | 'replace';
   keyColumn?: string;
-  cells: SqlValue[][];
-  rowNumbers: number[];
-  keys: string[] | null;
+  /** Rows the table has now (0 for a new table). */
   existingCount: number;
 };
 
-/** Reads data rows into typed values for a raw table; cells that do not fit are issues. */
-export class RawPlanner {
-  readonly cells: SqlValue[][] = [];
-  readonly rowNumbers: number[] = [];
-  readonly keys: string[] | null;
+/** Set when a pass writes (commit, or the CLI's single pass); absent for a plan. */
+export type RawWrite = {
+  writer: TableWriter;
+  importId: number;
+  label: string;
+  applyRemovals: boolean;
+};
+
+export type RawCounts = { inserted: number; updated: number; deleted: number };
+
+/** Valid rows gathered before one bulk-insert call (the readers hand out 1,000-row batches). */
+const INSERT_BATCH = 2000;
+
+/**
+ * One streaming pass over a raw import's rows: parses and validates each row, keeps counts and
+ * the first rows of the diff, and — when writing — inserts (or merges) the valid rows as they
+ * come. The plan runs it without writing and keeps nothing per row; the commit runs it again on
+ * the stored file inside one transaction. Memory stays flat in the number of rows (a merge keeps
+ * the keys it has seen, to find duplicates and removals).
+ */
+export class RawPass {
   rowsRead = 0;
+  validRows = 0;
+  private changed = 0;
+  private unchanged = 0;
+  private readonly shownChanged: DiffRow[] = [];
+  private readonly shownAdded: DiffRow[] = [];
+  private readonly parsers: ((cell: CellValue) => Result<SqlValue, ValueProblem>)[];
   private readonly keyIndex: number;
   private readonly seenKeys = new Map<string, number>();
-
-  private readonly parsers: ((cell: CellValue) => Result<SqlValue, ValueProblem>)[];
+  private existing: Map<string, { values: Row; pk: Row }> | null = null;
+  private inserter: RowInserter | null = null;
+  private pending: SqlValue[][] = [];
+  private deletedByReplace = 0;
+  private readonly counts: RawCounts = { inserted: 0, updated: 0, deleted: 0 };
 
   constructor(
+    private readonly db: Database,
     private readonly layout: SheetLayout,
+    readonly target: RawTarget,
     /** One parser per column, made once (types and number styles are fixed for the import). */
     makeParser: (column: ColumnLayout) => (cell: CellValue) => Result<SqlValue, ValueProblem>,
     private readonly sink: IssueSink,
-    readonly keyColumn: string | undefined,
+    private readonly write?: RawWrite,
   ) {
-    this.parsers = layout.columns.map(makeParser);
+    this.parsers = target.columns.map(makeParser);
     this.keyIndex =
-      keyColumn === undefined ? -1 : layout.columns.findIndex((c) => c.name === keyColumn);
-    this.keys = this.keyIndex >= 0 ? [] : null;
+      target.mode === 'merge' && target.keyColumn !== undefined
+        ? target.columns.findIndex((c) => c.name === target.keyColumn)
+        : -1;
   }
 
+  /** Loads what a merge compares against; when writing, makes or replaces the table. */
+  start(): void {
+    const { db, target } = this;
+    const { table, columns } = target;
+    if (target.mode === 'merge') {
+      const existing = loadRawExisting(db, table, target.keyColumn ?? '');
+      this.existing = existing;
+      for (const old of existing.values()) for (const c of columns) old.values[c.name] ??= null;
+      if (this.write) {
+        const present = new Set(tableColumnNames(db, table));
+        for (const c of columns) {
+          if (present.has(c.name)) continue;
+          db.run(`ALTER TABLE ${quoteId(table)} ADD COLUMN ${quoteId(c.name)} ${sqlType(c.type)}`);
+          this.write.writer.record({
+            op: 'addColumn',
+            table,
+            column: c.name,
+            sqlType: sqlType(c.type),
+          });
+        }
+      }
+      return;
+    }
+    if (!this.write) return;
+    const { writer } = this.write;
+    if (target.mode === 'replace') {
+      const sql = String(
+        db.exec('SELECT sql FROM sqlite_master WHERE type = ? AND name = ?', ['table', table])[0]
+          ?.values[0]?.[0],
+      );
+      const oldColumns = tableColumnNames(db, table);
+      const oldRows = (db.exec(`SELECT * FROM ${quoteId(table)}`)[0]?.values ?? []) as SqlValue[][];
+      db.run(`DROP TABLE ${quoteId(table)}`);
+      writer.record({ op: 'dropTable', table, sql, columns: oldColumns, rows: oldRows });
+      this.deletedByReplace = oldRows.length;
+    }
+    const sql = createSql(table, columns);
+    db.run(sql);
+    forgetTable(db, table);
+    writer.record({ op: 'createTable', table, sql });
+    this.inserter = createRowInserter(
+      db,
+      table,
+      columns.map((c) => c.name),
+      RAW_INSERT_STRATEGY,
+    );
+  }
+
+  /** One sheet row (1-based `row`); empty rows are skipped, invalid ones only reported. */
   add(cells: CellValue[], row: number): void {
-    const columns = this.layout.columns;
-    if (columns.every((c) => isEmptyCell(cells[c.index]))) return;
+    const columns = this.target.columns;
+    if (cells.length === 0 || columns.every((c) => isEmptyCell(cells[c.index]))) return;
     this.rowsRead++;
     const values: SqlValue[] = new Array<SqlValue>(columns.length);
     let bad = false;
@@ -145,75 +279,145 @@ export class RawPlanner {
       }
     }
     if (bad) return;
-    this.cells.push(values);
-    this.rowNumbers.push(row);
-    this.keys?.push(key);
+    this.validRows++;
+    if (this.existing) this.merge(key, values, row);
+    else {
+      if (this.shownAdded.length < MAX_DIFF_ROWS)
+        this.shownAdded.push({
+          key: `#${this.validRows}`,
+          kind: 'added',
+          row,
+          values: this.record(values),
+        });
+      if (this.inserter) {
+        this.pending.push(values);
+        if (this.pending.length >= INSERT_BATCH) this.flush();
+      }
+    }
+  }
+
+  private record(values: readonly SqlValue[]): Row {
+    const out: Row = {};
+    this.target.columns.forEach((c, i) => (out[c.name] = values[i] ?? null));
+    return out;
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0 || !this.inserter) return;
+    this.inserter.add(this.pending);
+    this.pending = [];
+  }
+
+  private merge(key: string, cells: SqlValue[], row: number): void {
+    const values = this.record(cells);
+    const old = this.existing!.get(key);
+    if (!old) {
+      if (this.shownAdded.length < MAX_DIFF_ROWS)
+        this.shownAdded.push({ key, kind: 'added', row, values });
+      if (this.write) this.write.writer.insert(this.target.table, values);
+      return;
+    }
+    const changes: CellChange[] = [];
+    for (const c of this.target.columns) {
+      if (!(c.name in old.values)) continue;
+      const before = old.values[c.name] ?? null;
+      const after = values[c.name] ?? null;
+      if (!sameValue(before, after)) changes.push({ field: c.name, before, after });
+    }
+    if (changes.length === 0) {
+      this.unchanged++;
+      return;
+    }
+    this.changed++;
+    if (this.shownChanged.length < MAX_DIFF_ROWS)
+      this.shownChanged.push({ key, kind: 'changed', changes, row });
+    if (this.write) this.write.writer.update(this.target.table, old.pk, values);
+  }
+
+  /** Ends the pass: the plan's diff, and when writing the rest of the writes and their counts. */
+  finish(): { diff: ImportPlan['diff']; counts: RawCounts } {
+    const { target, write } = this;
+    if (this.existing) {
+      const removed: string[] = [];
+      for (const key of this.existing.keys()) if (!this.seenKeys.has(key)) removed.push(key);
+      const added = this.validRows - this.changed - this.unchanged;
+      const rows = [...this.shownChanged, ...this.shownAdded].slice(0, MAX_DIFF_ROWS);
+      for (const key of removed) {
+        if (rows.length >= MAX_DIFF_ROWS) break;
+        rows.push({ key, kind: 'removed' });
+      }
+      let deleted = 0;
+      if (write?.applyRemovals) {
+        for (const key of removed) {
+          const old = this.existing.get(key);
+          if (old) {
+            write.writer.delete(target.table, old.pk);
+            deleted++;
+          }
+        }
+      }
+      const total = added + this.changed + removed.length;
+      return {
+        diff: {
+          added,
+          changed: this.changed,
+          removed: removed.length,
+          unchanged: this.unchanged,
+          rows,
+          ...(total > rows.length ? { truncated: true } : {}),
+        },
+        counts: { inserted: added, updated: this.changed, deleted },
+      };
+    }
+    const shown = this.shownAdded;
+    const diff: ImportPlan['diff'] = {
+      added: this.validRows,
+      changed: 0,
+      removed: target.existingCount,
+      unchanged: 0,
+      rows: shown,
+      ...(this.validRows + target.existingCount > shown.length ? { truncated: true } : {}),
+    };
+    if (!write || !this.inserter) return { diff, counts: this.counts };
+    this.flush();
+    this.inserter.finish();
+    this.inserter = null;
+    write.writer.record({ op: 'bulkInsert', table: target.table, rows: this.validRows });
+    const now = new Date().toISOString();
+    if (target.mode === 'create') {
+      write.writer.insert(
+        'dataset',
+        {
+          table_name: target.table,
+          label: write.label,
+          import_id: write.importId,
+          created_at: now,
+        },
+        false,
+      );
+    } else {
+      write.writer.update(
+        'dataset',
+        { table_name: target.table },
+        { import_id: write.importId },
+        false,
+      );
+    }
+    return {
+      diff,
+      counts: { inserted: this.validRows, updated: 0, deleted: this.deletedByReplace },
+    };
+  }
+
+  /** Frees the prepared insert statement if the pass stops early (cancel, error). */
+  abandon(): void {
+    this.inserter?.finish();
+    this.inserter = null;
+    this.pending = [];
   }
 }
 
-/** Existing rows of a raw table by key column, for the re-import diff. */
-export function loadRawExisting(
-  db: Database,
-  table: string,
-  keyColumn: string,
-): Map<string, { values: Row; pk: Row }> {
-  const map = new Map<string, { values: Row; pk: Row }>();
-  for (const r of queryRows(db, `SELECT rowid AS "rowid", * FROM ${quoteId(table)}`)) {
-    const k = r[keyColumn];
-    if (k === null || k === undefined) continue;
-    map.set(String(k), { values: r, pk: { rowid: r.rowid ?? null } });
-  }
-  return map;
-}
-
-export function tableColumnNames(db: Database, table: string): string[] {
-  return (db.exec(`PRAGMA table_info(${quoteId(table)})`)[0]?.values ?? []).map((r) =>
-    String(r[1]),
-  );
-}
-
-/** The rows as keyed records (column name → value) for the diff; merges only. */
-export function rawRows(data: RawPlanData, limit = Infinity): RawRow[] {
-  const out: RawRow[] = [];
-  const n = Math.min(limit, data.cells.length);
-  for (let r = 0; r < n; r++) {
-    const cells = data.cells[r]!;
-    const values: Row = {};
-    data.columns.forEach((c, i) => (values[c.name] = cells[i] ?? null));
-    out.push({ key: data.keys?.[r] ?? `#${r + 1}`, row: data.rowNumbers[r] ?? 0, values, cells });
-  }
-  return out;
-}
-
-/** Re-import by key: the file's rows against the table's. */
-export function rawMergeDiff(db: Database, data: RawPlanData): RowDiff<RawRow> {
-  const existing = loadRawExisting(db, data.table, data.keyColumn ?? '');
-  for (const old of existing.values()) for (const c of data.columns) old.values[c.name] ??= null;
-  return diffRows(
-    rawRows(data),
-    existing,
-    data.columns.map((c) => c.name),
-  );
-}
-
-/** The plan's diff: a merge compares row by row; a new or replaced table adds every row. */
-export function rawPlanDiff(db: Database, data: RawPlanData): ImportPlan['diff'] {
-  if (data.mode === 'merge') return summariseDiff(rawMergeDiff(db, data));
-  const shown = rawRows(data, MAX_DIFF_ROWS);
-  return {
-    added: data.cells.length,
-    changed: 0,
-    removed: data.existingCount,
-    unchanged: 0,
-    rows: shown.map((r) => ({ key: r.key, kind: 'added', row: r.row, values: r.values })),
-    ...(data.cells.length + data.existingCount > shown.length ? { truncated: true } : {}),
-  };
-}
-
-export function rawMode(
-  exists: boolean,
-  options: RawTableOptions | undefined,
-): RawPlanData['mode'] {
+export function rawMode(exists: boolean, options: RawTableOptions | undefined): RawTarget['mode'] {
   if (!exists) return 'create';
   return options?.keyColumn && !options.replace ? 'merge' : 'replace';
 }
@@ -223,70 +427,7 @@ function createSql(table: string, columns: readonly ColumnLayout[]): string {
 }
 
 /**
- * Writes a raw import. A new table is created and filled in bulk (undone by dropping it); a
- * replaced table is dropped with its rows kept in the log; a merge inserts, updates and (when
- * asked) removes single rows through the writer.
+ * How a raw import inserts. Measured on the real path (1M-row CSV, file → workspace in memory;
+ * see test/bench/import.bench.ts): filled in below after measuring.
  */
-export function writeRaw(
-  writer: TableWriter,
-  data: RawPlanData,
-  options: { applyRemovals: boolean; importId: number; label: string },
-): { inserted: number; updated: number; deleted: number } {
-  const { db } = writer;
-  const { table, columns } = data;
-  const names = columns.map((c) => c.name);
-  if (data.mode === 'create' || data.mode === 'replace') {
-    let deleted = 0;
-    if (data.mode === 'replace') {
-      const sql = String(
-        db.exec('SELECT sql FROM sqlite_master WHERE type = ? AND name = ?', ['table', table])[0]
-          ?.values[0]?.[0],
-      );
-      const oldColumns = tableColumnNames(db, table);
-      const oldRows = (db.exec(`SELECT * FROM ${quoteId(table)}`)[0]?.values ?? []) as SqlValue[][];
-      db.run(`DROP TABLE ${quoteId(table)}`);
-      writer.record({ op: 'dropTable', table, sql, columns: oldColumns, rows: oldRows });
-      deleted = oldRows.length;
-    }
-    const sql = createSql(table, columns);
-    db.run(sql);
-    writer.record({ op: 'createTable', table, sql });
-    insertAll(db, table, names, data.cells);
-    writer.record({ op: 'bulkInsert', table, rows: data.cells.length });
-    const now = new Date().toISOString();
-    if (data.mode === 'create') {
-      writer.insert(
-        'dataset',
-        { table_name: table, label: options.label, import_id: options.importId, created_at: now },
-        false,
-      );
-    } else {
-      writer.update('dataset', { table_name: table }, { import_id: options.importId }, false);
-    }
-    return { inserted: data.cells.length, updated: 0, deleted };
-  }
-  const diff = rawMergeDiff(db, data);
-  const present = new Set(tableColumnNames(db, table));
-  for (const c of columns) {
-    if (present.has(c.name)) continue;
-    db.run(`ALTER TABLE ${quoteId(table)} ADD COLUMN ${quoteId(c.name)} ${sqlType(c.type)}`);
-    writer.record({ op: 'addColumn', table, column: c.name, sqlType: sqlType(c.type) });
-  }
-  for (const r of diff.added) writer.insert(table, r.values);
-  const existing = loadRawExisting(db, table, data.keyColumn ?? '');
-  for (const c of diff.changed) {
-    const old = existing.get(c.row.key);
-    if (old) writer.update(table, old.pk, c.row.values);
-  }
-  let deleted = 0;
-  if (options.applyRemovals) {
-    for (const key of diff.removed) {
-      const old = existing.get(key);
-      if (old) {
-        writer.delete(table, old.pk);
-        deleted++;
-      }
-    }
-  }
-  return { inserted: diff.added.length, updated: diff.changed.length, deleted };
-}
+export const RAW_INSERT_STRATEGY: InsertStrategy = 'multi-values';
