@@ -1,32 +1,28 @@
 import type { Database } from 'sql.js';
-import type { Progress } from '../handlers/context';
+import { loadEngine } from '../db/engine';
+import type { HandlerContext, Progress } from '../handlers/context';
+import type { EntityName } from '../import/api-types';
 import type { ResourceLoader } from '../resources';
-import {
-  loadAssignments,
-  loadCrossUnitLinks,
-  loadOrgUnits,
-  loadPeople,
-  loadPositions,
-  loadRoles,
-} from './organigram-sources';
-import { loadPilotMunicipalities, loadPilots } from './pilot-sources';
+import { createSession, emptyHistory } from '../session';
+import { importDemoFile, type DemoImportSource } from './demo-import';
+import { loadCrossUnitLinks, loadRoles } from './organigram-sources';
 import {
   loadActivities,
   loadAllocationPlan,
-  loadNewcomerForecast,
   loadScenarioAssumptions,
   loadScenarios,
   loadWorkspaceMeta,
 } from './planning-sources';
 import { readReferenceData, writeReferenceData } from './reference-data';
-import { readSourceTable, type SourceTable } from './source-table';
+import { readSourceTable, SourceError, type SourceTable } from './source-table';
 
 /**
- * One demo source file and how it gets into the workspace. This is the seam for the import
- * issue: once entity import exists, a step's `load` can hand the same table to that path
- * instead, and the demo is built the way users import.
+ * A demo source read by one of the demo's own loaders: data no entity import covers (workspace
+ * facts, roles, activities, scenarios and their assumptions, cross-unit links, the allocation
+ * plan's ranges).
  */
-export type DemoSource = {
+export type DemoLoadSource = {
+  kind: 'load';
   /** Resource name, relative to resources/. */
   file: string;
   /** Columns the loader needs (checked before anything is written). */
@@ -36,116 +32,129 @@ export type DemoSource = {
   load: (db: Database, table: SourceTable) => void;
 };
 
-/** In dependency order: each step may refer to codes loaded by the steps before it. */
+export type { DemoImportSource };
+export type DemoSource = DemoLoadSource | DemoImportSource;
+
+/** In dependency order: each step may refer to codes written by the steps before it. */
 export const DEMO_SOURCES: readonly DemoSource[] = [
   {
+    kind: 'load',
     file: 'demo/workspace.csv',
     columns: ['key', 'value'],
     phase: 'Werkruimte',
     load: loadWorkspaceMeta,
   },
   {
+    kind: 'load',
     file: 'demo/activities.csv',
     columns: ['code', 'name', 'is_pillar4', 'sort_order'],
     phase: 'Activiteiten',
     load: loadActivities,
   },
   {
+    kind: 'load',
     file: 'demo/roles.csv',
     columns: ['code', 'name', 'is_pillar4'],
     phase: 'Rollen',
     load: loadRoles,
   },
   {
+    kind: 'import',
     file: 'demo/org_units.csv',
-    columns: ['code', 'name', 'kind', 'parent_code', 'region_code', 'valid_from'],
     phase: 'Organisatie-eenheden',
-    load: loadOrgUnits,
+    entity: 'org_unit',
+    mapping: {
+      code: 'Code',
+      name: 'Naam',
+      kind: 'Soort',
+      parent: 'Valt onder',
+      region_code: 'Regio',
+      valid_from: 'Geldig vanaf',
+      sort_order: 'Volgorde',
+    },
   },
   {
+    kind: 'import',
     file: 'demo/positions.csv',
-    columns: [
-      'code',
-      'unit_code',
-      'title',
-      'role_code',
-      'budget_fte',
-      'pillar4_share',
-      'reports_to_code',
-      'grade',
-      'annual_cost',
-      'valid_from',
-    ],
-    phase: 'Functies',
-    load: loadPositions,
+    phase: 'Functies en bezetting',
+    entity: 'position',
+    mapping: {
+      code: 'Functie-ID',
+      title: 'Functie',
+      unit: 'Eenheid',
+      reports_to: 'Rapporteert aan',
+      role: 'Rol',
+      fte: 'VTE',
+      pillar4_share: 'Aandeel vierde pijler',
+      grade: 'Graad',
+      annual_cost: 'Jaarkost',
+      valid_from: 'Geldig vanaf',
+      person_code: 'Personeelsnummer',
+      person_name: 'Naam medewerker',
+      person_fte: 'Contract-VTE',
+      person_email: 'E-mail',
+      person_valid_from: 'In dienst sinds',
+      assignment_fte: 'VTE op deze functie',
+      assignment_from: 'In functie sinds',
+    },
   },
   {
-    file: 'demo/people.csv',
-    columns: ['code', 'name', 'contract_fte', 'email', 'valid_from'],
-    phase: 'Personen',
-    load: loadPeople,
-  },
-  {
-    file: 'demo/assignments.csv',
-    columns: ['position_code', 'person_code', 'fte', 'valid_from'],
-    phase: 'Bezetting',
-    load: loadAssignments,
-  },
-  {
+    kind: 'load',
     file: 'demo/cross_unit_links.csv',
     columns: ['from_position_code', 'from_unit_code', 'to_position_code', 'to_unit_code', 'label'],
     phase: 'Transversale samenwerking',
     load: loadCrossUnitLinks,
   },
   {
+    kind: 'import',
     file: 'demo/pilots.csv',
-    columns: [
-      'code',
-      'name',
-      'coordinator',
-      'budget_eur',
-      'cofinancing_eur',
-      'start_date',
-      'end_date',
-      'target_participants',
-      'reached_participants',
-      'target_buddy_pairs',
-      'reached_buddy_pairs',
-      'activity_hours',
-      'approaches',
-      'interim_evaluation',
-      'final_evaluation',
-      'is_fictional',
-      'source_note',
-    ],
     phase: 'Proeftuinen',
-    load: loadPilots,
+    entity: 'pilot',
+    mapping: {
+      code: 'Projectcode',
+      name: 'Proeftuin',
+      lead_nis_code: 'Trekkende gemeente',
+      municipalities: 'Gemeenten',
+      coordinator: 'Coördinator',
+      budget_eur: 'Budget',
+      cofinancing_eur: 'Cofinanciering',
+      start_date: 'Startdatum',
+      end_date: 'Einddatum',
+      target_participants: 'Beoogde deelnemers',
+      reached_participants: 'Bereikte deelnemers',
+      target_buddy_pairs: 'Beoogde buddyparen',
+      reached_buddy_pairs: 'Bereikte buddyparen',
+      activity_hours: 'Activiteitsuren',
+      approaches: 'Aanpak',
+      interim_evaluation: 'Tussentijdse evaluatie',
+      final_evaluation: 'Eindevaluatie',
+      is_fictional: 'Fictief',
+      source_note: 'Bron',
+    },
   },
   {
-    file: 'demo/pilot_municipalities.csv',
-    columns: ['pilot_code', 'nis_code_2024', 'gemeente_2024', 'role'],
-    phase: 'Gemeenten van de proeftuinen',
-    load: loadPilotMunicipalities,
-  },
-  {
+    kind: 'load',
     file: 'demo/scenarios.csv',
     columns: ['name', 'description', 'based_on', 'status', 'created_at', 'approved_at'],
     phase: 'Scenario’s',
     load: loadScenarios,
   },
   {
+    kind: 'load',
     file: 'demo/scenario_assumptions.csv',
     columns: ['scenario', 'key', 'value'],
     phase: 'Aannames',
     load: loadScenarioAssumptions,
   },
   {
+    kind: 'import',
     file: 'demo/newcomer_forecast.csv',
-    columns: ['nis_code', 'gemeente'],
     phase: 'Verwachte nieuwkomers',
-    load: loadNewcomerForecast,
+    entity: 'newcomer_forecast',
+    mapping: { nis_code: 'NIS-code', year: 'Jaar', newcomers: 'Nieuwkomers', source: 'Bron' },
   },
   {
+    kind: 'load',
     file: 'demo/allocation_plan.csv',
     columns: [
       'scenario',
@@ -163,10 +172,16 @@ export const DEMO_SOURCES: readonly DemoSource[] = [
 
 const REFERENCE_PHASE = 'Referentiegegevens';
 
+/** What a source holds once read, before the transaction starts. */
+type ReadSource =
+  { source: DemoLoadSource; table: SourceTable } | { source: DemoImportSource; bytes: Uint8Array };
+
 /**
  * Fills an empty, migrated workspace with the demo ("Voorbeeldwerkruimte"): reference data and
- * every source in `sources`, in one transaction — all or nothing. Deterministic: every value,
- * date included, comes from the source files, so two builds give identical tables.
+ * every source in `sources`, in one transaction — all or nothing. The sources an entity import
+ * covers go through the import handlers, as a user's spreadsheet would; a problem in one of
+ * them stops the build (they are ours). Deterministic: every value comes from the source files,
+ * and the import and audit logs are dated at the workspace's `created_at`, not the clock.
  */
 export async function buildDemoWorkspace(
   db: Database,
@@ -179,27 +194,92 @@ export async function buildDemoWorkspace(
     throw new Error('De voorbeeldwerkruimte kan alleen in een lege werkruimte gebouwd worden.');
 
   const total = sources.length + 1;
-  // Read every file before the transaction starts: no await happens while it is open, so no
-  // other call on the same connection can slip in between.
   progress?.({ phase: 'Bronbestanden lezen', done: 0, total });
-  const tables = await Promise.all(
-    sources.map((source) => readSourceTable(resources, source.file, source.columns)),
+  const read: ReadSource[] = await Promise.all(
+    sources.map(async (source): Promise<ReadSource> =>
+      source.kind === 'load'
+        ? { source, table: await readSourceTable(resources, source.file, source.columns) }
+        : { source, bytes: await resources.bytes(source.file) },
+    ),
   );
   const reference = await readReferenceData(resources);
+
+  // The import handlers work on a session. This one holds the new database only while it is
+  // built: nobody else can reach it, so the awaits inside the transaction are safe. The engine
+  // is the one that made `db` (loadEngine caches it per host).
+  const session = createSession(await loadEngine(), db, resources);
+  const context: HandlerContext = {
+    session,
+    progress: () => undefined,
+    signal: new AbortController().signal,
+  };
 
   db.run('BEGIN');
   try {
     progress?.({ phase: REFERENCE_PHASE, done: 0, total });
     writeReferenceData(db, reference);
-    sources.forEach((source, i) => {
-      progress?.({ phase: source.phase, done: i + 1, total });
-      const table = tables[i];
-      if (table) source.load(db, table);
-    });
+    for (const [i, item] of read.entries()) {
+      progress?.({ phase: item.source.phase, done: i + 1, total });
+      if (item.source.kind === 'load' && 'table' in item) item.source.load(db, item.table);
+      else if (item.source.kind === 'import' && 'bytes' in item)
+        await importDemoFile(context, item.source, item.bytes);
+    }
+    checkSingleRoots(db, sources);
+    datedAtCreation(db);
     db.run('COMMIT');
-    progress?.({ phase: 'Klaar', done: total, total });
   } catch (error) {
     db.run('ROLLBACK');
     throw error;
   }
+  // A fresh demo has nothing to undo and nothing unsaved.
+  session.history = emptyHistory();
+  session.dirty = false;
+  progress?.({ phase: 'Klaar', done: total, total });
+}
+
+/**
+ * The organigram is drawn from one root: one unit without a parent and one position that
+ * reports to nobody. An import allows more (a user may import part of a tree); the demo not.
+ */
+function checkSingleRoots(db: Database, sources: readonly DemoSource[]): void {
+  const fileOf = (entity: EntityName): string =>
+    sources.find((s) => s.kind === 'import' && s.entity === entity)?.file ?? entity;
+  const checks = [
+    {
+      entity: 'org_unit',
+      what: 'eenheid',
+      column: 'Valt onder',
+      table: 'org_unit',
+      parent: 'parent_id',
+    },
+    {
+      entity: 'position',
+      what: 'functie',
+      column: 'Rapporteert aan',
+      table: 'position',
+      parent: 'reports_to_id',
+    },
+  ] as const;
+  for (const check of checks) {
+    const count = Number(db.exec(`SELECT count(*) FROM ${check.table}`)[0]?.values[0]?.[0] ?? 0);
+    if (count === 0) continue;
+    const roots = (
+      db.exec(`SELECT code FROM ${check.table} WHERE ${check.parent} IS NULL ORDER BY id`)[0]
+        ?.values ?? []
+    ).map((r) => String(r[0]));
+    if (roots.length !== 1)
+      throw new SourceError(
+        fileOf(check.entity),
+        null,
+        `verwacht precies één ${check.what} zonder "${check.column}", gevonden: ${roots.join(', ') || 'geen'}`,
+      );
+  }
+}
+
+/** Dates the demo's imports (and their audit lines) at the workspace's creation, not the clock. */
+function datedAtCreation(db: Database): void {
+  const createdAt = db.exec("SELECT value FROM meta WHERE key = 'created_at'")[0]?.values[0]?.[0];
+  if (typeof createdAt !== 'string') return;
+  db.run('UPDATE import_log SET started_at = ?, finished_at = ?', [createdAt, createdAt]);
+  db.run('UPDATE audit_log SET at = ?', [createdAt]);
 }

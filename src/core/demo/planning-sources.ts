@@ -113,32 +113,6 @@ export function loadScenarioAssumptions(db: Database, table: SourceTable): void 
   );
 }
 
-/** Wide file: `nis_code`, `gemeente`, then one column per year (`2022`, `2023`, …). */
-export function loadNewcomerForecast(db: Database, table: SourceTable): void {
-  const names = lookup<string>(db, 'SELECT nis_code, name FROM municipality');
-  const years = table.header.filter((column) => /^\d{4}$/.test(column));
-  if (years.length === 0) throw new SourceError(table.file, 1, 'geen jaarkolommen (bv. 2022)');
-  const rows: SqlValue[][] = [];
-  for (const row of table.rows) {
-    const nisCode = row.nisCode('nis_code');
-    const name = row.ref('nis_code', names, 'NIS-code (kaart 2025)');
-    if (name !== row.text('gemeente'))
-      row.fail(`${nisCode} is ${name}, niet "${row.text('gemeente')}"`);
-    for (const year of years)
-      rows.push([
-        nisCode,
-        Number(year),
-        row.number(year, { min: 0 }),
-        'Illustratief (voorbeeldwerkruimte)',
-      ]);
-  }
-  runRows(
-    db,
-    'INSERT INTO newcomer_forecast (nis_code, year, newcomers, source) VALUES (?, ?, ?, ?)',
-    rows,
-  );
-}
-
 type PlanRow = {
   source: SourceRow;
   scenarioId: number;

@@ -217,6 +217,10 @@ export const importNl = {
       annual_cost: 'Jaarkost (€)',
       valid_from: 'Geldig vanaf',
       valid_to: 'Geldig tot',
+      assignment_fte: 'VTE op deze functie',
+      assignment_from: 'In functie sinds',
+      person_email: 'E-mail medewerker',
+      person_valid_from: 'In dienst sinds',
     },
     allocation: {
       scenario: 'Scenario',
@@ -574,6 +578,10 @@ export const importEn: typeof importNl = {
       annual_cost: 'Annual cost (€)',
       valid_from: 'Valid from',
       valid_to: 'Valid to',
+      assignment_fte: 'FTE in this position',
+      assignment_from: 'In position since',
+      person_email: 'Employee e-mail',
+      person_valid_from: 'Employed since',
     },
     allocation: {
       scenario: 'Scenario',

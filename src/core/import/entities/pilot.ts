@@ -42,8 +42,12 @@ const APPROACHES: [RegExp, string][] = [
   [/ander|other|overig/, 'other'],
 ];
 
+const APPROACH_CODES = new Set(APPROACHES.map(([, code]) => code));
+
 export function approachCode(text: string): string {
   const t = foldAccents(text).toLowerCase().trim();
+  // The stored codes themselves ("language_internship") come back from an export as they are.
+  if (APPROACH_CODES.has(t)) return t;
   return APPROACHES.find(([re]) => re.test(t))?.[1] ?? t.replace(/[^a-z0-9]+/g, '_');
 }
 

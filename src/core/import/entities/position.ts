@@ -3,7 +3,14 @@ import { foldAccents } from '../column-names';
 import type { Row, TableWriter } from '../commit';
 import { checkHierarchy, childrenFirst } from './hierarchy';
 import { RefLookup } from './lookup';
-import { field, queryRows, type EntityImporter, type EntityRow, type ExistingRow } from './types';
+import {
+  field,
+  queryRows,
+  type EntityImporter,
+  type EntityRow,
+  type ExistingRow,
+  type PrepareContext,
+} from './types';
 
 const VACANCY = /^(vacature|vacant|vacancy|open|vrij|-+|n\.?v\.?t\.?)$/i;
 
@@ -20,7 +27,8 @@ const POSITION_COLUMNS: Record<string, string> = {
 
 const EXISTING_SQL = `
   SELECT p.*, p.budget_fte AS fte, u.code AS unit, r.code AS role, m.code AS reports_to,
-         pe.name AS person_name, pe.code AS person_code, a.id AS assignment_id
+         pe.name AS person_name, pe.code AS person_code, a.id AS assignment_id,
+         a.fte AS assignment_fte, a.valid_from AS assignment_from
   FROM position p
   JOIN org_unit u ON u.id = p.unit_id
   LEFT JOIN role r ON r.id = p.role_id
@@ -28,6 +36,8 @@ const EXISTING_SQL = `
   LEFT JOIN assignment a ON a.id = (
     SELECT max(id) FROM assignment WHERE position_id = p.id AND valid_to IS NULL)
   LEFT JOIN person pe ON pe.id = a.person_id`;
+
+const EPSILON = 1e-9;
 
 const fold = (text: string): string =>
   foldAccents(text)
@@ -58,6 +68,13 @@ export const positionImporter: EntityImporter = {
     field('position', 'annual_cost', 'currency'),
     field('position', 'valid_from', 'date'),
     field('position', 'valid_to', 'date'),
+    // The holder's part of the position and since when (an HR export's "VTE op deze functie",
+    // "In functie sinds"); without them the holder fills the whole budget FTE.
+    field('position', 'assignment_fte', 'decimal'),
+    field('position', 'assignment_from', 'date'),
+    // Only used when the person is new to the workspace (an existing person is not changed).
+    field('position', 'person_email', 'text'),
+    field('position', 'person_valid_from', 'date'),
   ],
   keyOf: (values) => String(values.code ?? ''),
   dependsOn: (row) => (row.values.reports_to ? [String(row.values.reports_to)] : []),
@@ -90,6 +107,18 @@ export const positionImporter: EntityImporter = {
       if (typeof v.person_fte === 'number' && (v.person_fte <= 0 || v.person_fte > 1)) {
         context.issue(row, 'person_fte', 'Contract-VTE moet tussen 0 en 1 liggen');
       }
+      if (typeof v.assignment_fte === 'number') {
+        if (v.assignment_fte <= 0 || v.assignment_fte > 1)
+          context.issue(row, 'assignment_fte', 'De VTE op de functie moet tussen 0 en 1 liggen');
+        else if (typeof v.fte === 'number' && v.assignment_fte > v.fte + EPSILON)
+          context.issue(
+            row,
+            'assignment_fte',
+            `De titularis vult ${v.assignment_fte} VTE, meer dan het budget van de functie (${v.fte})`,
+          );
+        if (!v.person_name && !v.person_code)
+          context.issue(row, 'assignment_fte', 'VTE op de functie zonder titularis', 'warning');
+      }
       if (typeof v.pillar4_share === 'number') {
         // "50" in a column typed as a number means 50 %, not 5,000 %.
         if (v.pillar4_share > 1 && v.pillar4_share <= 100) v.pillar4_share = v.pillar4_share / 100;
@@ -102,6 +131,7 @@ export const positionImporter: EntityImporter = {
         }
       }
     }
+    checkContracts(rows, context);
     const existing = queryRows(db, EXISTING_SQL);
     const existingParents = new Map<string, string | null>();
     for (const r of existing) {
@@ -253,7 +283,15 @@ class People {
     const contract = typeof row.values.person_fte === 'number' ? row.values.person_fte : 1;
     const pk = this.writer.insert(
       'person',
-      { code: newCode, name: name || newCode, contract_fte: contract },
+      {
+        code: newCode,
+        name: name || newCode,
+        contract_fte: contract,
+        ...(typeof row.values.person_email === 'string' ? { email: row.values.person_email } : {}),
+        ...(typeof row.values.person_valid_from === 'string'
+          ? { valid_from: row.values.person_valid_from }
+          : {}),
+      },
       false,
     );
     const id = Number(pk.id);
@@ -268,10 +306,16 @@ class People {
       'SELECT id, person_id, fte FROM assignment WHERE position_id = ? AND valid_to IS NULL ORDER BY id DESC LIMIT 1',
       [positionId],
     )[0];
+    const share = row.values.assignment_fte;
     const fte =
-      typeof row.values.fte === 'number' && row.values.fte > 0
-        ? row.values.fte
-        : (current?.fte ?? 1);
+      typeof share === 'number' && share > 0
+        ? share
+        : typeof row.values.fte === 'number' && row.values.fte > 0
+          ? row.values.fte
+          : (current?.fte ?? 1);
+    const from: Row = mapped.has('assignment_from')
+      ? { valid_from: row.values.assignment_from ?? null }
+      : {};
     if (personId === null) {
       if (current) this.writer.delete('assignment', { id: current.id ?? null }, false);
       return;
@@ -280,15 +324,60 @@ class People {
       this.writer.update(
         'assignment',
         { id: current.id ?? null },
-        { person_id: personId, ...(mapped.has('fte') ? { fte } : {}) },
+        {
+          person_id: personId,
+          ...(mapped.has('fte') || mapped.has('assignment_fte') ? { fte } : {}),
+          ...from,
+        },
         false,
       );
     } else {
       this.writer.insert(
         'assignment',
-        { position_id: positionId, person_id: personId, fte },
+        { position_id: positionId, person_id: personId, fte, ...from },
         false,
       );
     }
+  }
+}
+
+/**
+ * A person may hold several positions, but never more FTE in all than their contract: summed
+ * over the file's rows (each row's holder fills its assignment FTE, or the budget FTE).
+ */
+function checkContracts(rows: EntityRow[], context: PrepareContext): void {
+  const { mapped } = context;
+  if (!mapped.has('person_fte') || !(mapped.has('person_code') || mapped.has('person_name')))
+    return;
+  const totals = new Map<string, { contract: number; fte: number }>();
+  for (const row of rows) {
+    const v = row.values;
+    if (context.rejected.has(row)) continue;
+    const who =
+      typeof v.person_code === 'string' && v.person_code.trim() !== ''
+        ? v.person_code.trim()
+        : typeof v.person_name === 'string'
+          ? v.person_name.trim()
+          : '';
+    if (who === '') continue;
+    const fte =
+      typeof v.assignment_fte === 'number'
+        ? v.assignment_fte
+        : typeof v.fte === 'number'
+          ? v.fte
+          : 0;
+    const key = fold(who);
+    const seen = totals.get(key);
+    const contract =
+      seen?.contract ??
+      (typeof v.person_fte === 'number' ? v.person_fte : Number.POSITIVE_INFINITY);
+    const total = (seen?.fte ?? 0) + fte;
+    totals.set(key, { contract, fte: total });
+    if (total > contract + EPSILON)
+      context.issue(
+        row,
+        'person_fte',
+        `${who} komt op ${Math.round(total * 1000) / 1000} VTE over de functies in dit bestand, meer dan het contract (${contract})`,
+      );
   }
 }
