@@ -31,7 +31,7 @@ describe('buildDemoWorkspace', () => {
   it('reports progress through every phase, ending done', () => {
     expect(phases.map((p) => p.phase)).toContain('Referentiegegevens');
     expect(phases.map((p) => p.phase)).toContain('Personeelsinzet per maand');
-    expect(phases.at(-1)).toEqual({ phase: 'Klaar', done: 15, total: 15 });
+    expect(phases.at(-1)).toEqual({ phase: 'Klaar', done: 12, total: 12 });
   });
 
   it('holds the reference data: 285 municipalities, 18 networks, 6 AgII regions', () => {
@@ -407,30 +407,53 @@ describe('buildDemoWorkspace', () => {
       /demo\/allocation_plan\.csv, rij \d+: functie AG komt in 2024-01 op 1\.5 VTE, meer dan 1/,
     ],
     [
-      'a 2019–2024 NIS code with the wrong name',
-      'demo/pilot_municipalities.csv',
-      (t: string) => t.replace('PT01,11001,Aartselaar', 'PT01,11001,Boom'),
-      /demo\/pilot_municipalities\.csv, rij 3: 11001 is Aartselaar, niet "Boom"/,
+      'a NIS code that is on no map',
+      'demo/pilots.csv',
+      (t: string) =>
+        t.replace(
+          'PT01,Thuiskomen in je buurt,11005,11005; 11001',
+          'PT01,Thuiskomen in je buurt,11005,11005; 99999',
+        ),
+      /demo\/pilots\.csv, rij 2: kolom "Gemeenten \(D\)" \("11005; 99999[^"]*"\): Onbekende NIS-code/,
+    ],
+    [
+      'a unit under a unit that does not exist',
+      'demo/org_units.csv',
+      (t: string) =>
+        t.replace('STAF,Directie en staf,dienst,AGII', 'STAF,Directie en staf,dienst,NERGENS'),
+      /demo\/org_units\.csv, rij 3: .*Bovenliggende eenheid 'NERGENS' bestaat niet/,
     ],
     [
       'a reporting cycle',
       'demo/positions.csv',
       (t: string) =>
         t.replace(
-          'OD-AH,OD,Afdelingshoofd Operationele Diensten,afdelingshoofd,1,0,AG',
-          'OD-AH,OD,Afdelingshoofd Operationele Diensten,afdelingshoofd,1,0,OD-SEC',
+          'OD-AH,Afdelingshoofd Operationele Diensten,OD,AG,',
+          'OD-AH,Afdelingshoofd Operationele Diensten,OD,OD-SEC,',
         ),
-      /demo\/positions\.csv: kring in reports_to_code/,
+      /demo\/positions\.csv, rij 7: .*Kring in de rapporteringslijnen: OD-AH \(rij 7\) → OD-SEC \(rij 8\) → OD-AH/,
     ],
     [
       'a second root',
       'demo/positions.csv',
+      (t: string) => t.replace('HR-AH,Afdelingshoofd HR,HR,AG,', 'HR-AH,Afdelingshoofd HR,HR,,'),
+      /demo\/positions\.csv: verwacht precies één functie zonder "Rapporteert aan", gevonden: AG, HR-AH/,
+    ],
+    [
+      'a holder above their contract',
+      'demo/positions.csv',
       (t: string) =>
         t.replace(
-          'HR-AH,HR,Afdelingshoofd HR,afdelingshoofd,1,0,AG',
-          'HR-AH,HR,Afdelingshoofd HR,afdelingshoofd,1,0,',
+          ',M002,Zoë Thys,0.9,zoe.thys@agii.example,2015-01-01,0.4,',
+          ',M002,Zoë Thys,0.9,zoe.thys@agii.example,2015-01-01,0.5,',
         ),
-      /precies één functie zonder reports_to_code, gevonden: AG, HR-AH/,
+      /demo\/positions\.csv, rij \d+: .*M002 komt op 1 VTE over de functies in dit bestand, meer dan het contract \(0\.9\)/,
+    ],
+    [
+      'a negative forecast',
+      'demo/newcomer_forecast.csv',
+      (t: string) => t.replace('11001,Aartselaar,2022,29', '11001,Aartselaar,2022,-29'),
+      /demo\/newcomer_forecast\.csv, rij 2: .*Het aantal nieuwkomers kan niet negatief zijn/,
     ],
   ])(
     'refuses %s, names file and row, and leaves the workspace empty',

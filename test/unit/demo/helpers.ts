@@ -20,7 +20,12 @@ export function patchedResources(
       const patch = patches[name];
       return patch ? patch(text) : text;
     },
-    bytes: diskResources.bytes,
+    // The import path reads bytes: patch those too (the sources are UTF-8).
+    bytes: async (name) => {
+      const patch = patches[name];
+      if (!patch) return diskResources.bytes(name);
+      return new TextEncoder().encode(patch(await diskResources.text(name)));
+    },
   };
 }
 
