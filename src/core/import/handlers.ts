@@ -3,7 +3,6 @@ import { defineHandlers, type HandlerContext } from '../handlers/context';
 import { appendAudit } from '../mutations/audit';
 import { mutate } from '../mutations/mutate';
 import { pushHistory } from '../mutations/history';
-import { inTransaction } from '../mutations/transaction';
 import { err, ok, type Result } from '../result';
 import type { Session } from '../session';
 import { errorText } from '../db/workspace-file';
