@@ -8,6 +8,7 @@ import { buildDemoWorkspace, DEMO_SOURCES } from '../../../src/core/demo/build-d
 import { demoMapping, type DemoImportSource } from '../../../src/core/demo/demo-import';
 import { callHandler } from '../../../src/core/handlers';
 import type { HandlerContext } from '../../../src/core/handlers/context';
+import { parseCsvText } from '../../../src/core/import/csv';
 import { listImports } from '../../../src/core/import/import-log';
 import { createSession } from '../../../src/core/session';
 import { diskResources } from '../../../src/node/disk-resources';
@@ -131,6 +132,23 @@ describe('the demo through the import path', () => {
     expect(report.nisMappings).toContainEqual(
       expect.objectContaining({ from: '44040', to: '44088' }),
     );
+  });
+
+  it('names in pilots.csv the municipalities its NIS codes stand for (2019–2024 map)', async () => {
+    const [header = [], ...records] = parseCsvText(await diskResources.text('demo/pilots.csv'));
+    const codes = header.indexOf('Gemeenten');
+    const names = header.indexOf('Namen gemeenten');
+    const name2024 = new Map(
+      rows(db, 'SELECT nis_code_2024, name_2024 FROM municipality_crosswalk').map((r) => [
+        String(r[0]),
+        String(r[1]),
+      ]),
+    );
+    for (const record of records) {
+      const fromCodes = (record[codes] ?? '').split(';').map((c) => name2024.get(c.trim()));
+      expect(fromCodes).toEqual((record[names] ?? '').split(';').map((n) => n.trim()));
+    }
+    expect(records.flatMap((r) => (r[codes] ?? '').split(';'))).toHaveLength(55);
   });
 
   it('opens through workspace.openDemo with nothing to undo and nothing unsaved', async () => {
