@@ -141,35 +141,68 @@ describe('bulk insert into sql.js', () => {
     [2, '21004', 'Brussel; 🙂', -0.5, '2021-12-31'],
     [3, null, '', 0, 'x'],
   ];
-  it.each<InsertStrategy>(['prepared', 'multi-values', 'json-each', 'json-blob', 'jsonb-blob'])(
-    '%s stores every value with its type',
-    async (strategy) => {
-      const SQL = await loadEngine();
-      const db = new SQL.Database();
-      db.run('CREATE TABLE "t x" (id INTEGER, nis TEXT, naam TEXT, bedrag REAL, datum TEXT)');
-      db.run('BEGIN');
-      const inserter = createRowInserter(
-        db,
-        't x',
-        ['id', 'nis', 'naam', 'bedrag', 'datum'],
-        strategy,
-      );
-      for (let i = 0; i < 700; i += 1) inserter.add([[i + 10, '44021', 'n', i / 2, null]]);
-      inserter.add(rows);
-      inserter.finish();
-      db.run('COMMIT');
-      expect(inserter.inserted).toBe(703);
-      const out = db.exec(
-        'SELECT id, nis, typeof(nis), naam, bedrag, typeof(bedrag), datum FROM "t x" WHERE id < 10 ORDER BY id',
-      );
-      expect(out[0]?.values).toEqual([
-        [1, '11001', 'text', 'Zoë "Q" d\'Hondt', 1234.56, 'real', null],
-        [2, '21004', 'text', 'Brussel; 🙂', -0.5, 'real', '2021-12-31'],
-        [3, null, 'null', '', 0, 'real', 'x'],
-      ]);
-      db.close();
-    },
-  );
+  it.each<InsertStrategy>([
+    'prepared',
+    'multi-values',
+    'text-blob',
+    'json-each',
+    'json-blob',
+    'jsonb-blob',
+  ])('%s stores every value with its type', async (strategy) => {
+    const SQL = await loadEngine();
+    const db = new SQL.Database();
+    db.run('CREATE TABLE "t x" (id INTEGER, nis TEXT, naam TEXT, bedrag REAL, datum TEXT)');
+    db.run('BEGIN');
+    const inserter = createRowInserter(
+      db,
+      't x',
+      ['id', 'nis', 'naam', 'bedrag', 'datum'],
+      strategy,
+    );
+    for (let i = 0; i < 700; i += 1) inserter.add([[i + 10, '44021', 'n', i / 2, null]]);
+    inserter.add(rows);
+    inserter.finish();
+    db.run('COMMIT');
+    expect(inserter.inserted).toBe(703);
+    const out = db.exec(
+      'SELECT id, nis, typeof(nis), naam, bedrag, typeof(bedrag), datum FROM "t x" WHERE id < 10 ORDER BY id',
+    );
+    expect(out[0]?.values).toEqual([
+      [1, '11001', 'text', 'Zoë "Q" d\'Hondt', 1234.56, 'real', null],
+      [2, '21004', 'text', 'Brussel; 🙂', -0.5, 'real', '2021-12-31'],
+      [3, null, 'null', '', 0, 'real', 'x'],
+    ]);
+    db.close();
+  });
+
+  it('text-blob: a batch with a number in a text column, many rows per statement, long text', async () => {
+    const SQL = await loadEngine();
+    const db = new SQL.Database();
+    db.run('CREATE TABLE t (id INTEGER, naam TEXT, opm TEXT)');
+    db.run('BEGIN');
+    const inserter = createRowInserter(db, 't', ['id', 'naam', 'opm'], 'text-blob');
+    const long = 'é’'.repeat(400_000);
+    const batch: SqlValue[][] = [];
+    for (let i = 0; i < 2345; i++) batch.push([i, `naam ${i} ë`, i === 7 ? long : null]);
+    inserter.add(batch);
+    inserter.add([[9000, 12.5, 'getal in tekstkolom']]);
+    inserter.finish();
+    db.run('COMMIT');
+    expect(db.exec('SELECT count(*), sum(length(naam)) FROM t')[0]?.values[0]).toEqual([
+      2346,
+      batch.reduce((n, r) => n + String(r[1]).length, 0) + 4,
+    ]);
+    expect(db.exec('SELECT length(opm), typeof(opm) FROM t WHERE id = 7')[0]?.values[0]).toEqual([
+      800_000,
+      'text',
+    ]);
+    expect(db.exec('SELECT opm = ? FROM t WHERE id = 7', [long])[0]?.values[0]).toEqual([1]);
+    expect(db.exec('SELECT naam, typeof(naam) FROM t WHERE id = 9000')[0]?.values[0]).toEqual([
+      '12.5',
+      'text',
+    ]);
+    db.close();
+  });
 
   it('insertRows uses the default strategy', async () => {
     const SQL = await loadEngine();
