@@ -106,10 +106,10 @@ async function ours(file: string) {
 async function real(file: string) {
   const t0 = performance.now();
   const { startCliCore } = await import('../../../src/cli/core');
-  const { readWorkspaceFile, writeWorkspaceFile } =
-    await import('../../../src/node/workspace-files');
+  const { writeWorkspaceFile } = await import('../../../src/node/workspace-files');
+  const { readSpreadsheet } = await import('../../../src/cli/commands/import');
   const { rawTableName } = await import('../../../src/core/import/mapping');
-  const bytes = await readWorkspaceFile(file);
+  const bytes = await readSpreadsheet(file);
   if (!bytes.ok) throw new Error(bytes.error.message);
   const core = await startCliCore();
   const created = await core.call('workspace.new', { name: 'bench' });

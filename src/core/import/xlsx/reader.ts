@@ -3,7 +3,14 @@ import type { Result } from '../../result';
 import { DEFAULT_BATCH_ROWS } from '../types';
 import type { MergedRange, ReadRowsOptions, SheetInfo, WorkbookReader } from '../types';
 import { streamDecoder } from '../dialect';
-import { parseDateStyles, parseWorkbook, SharedStringsParser, workbookPath } from './parts';
+import {
+  parseDateStyles,
+  parseWorkbook,
+  SharedStringsParser,
+  sharedStringsOf,
+  workbookPath,
+} from './parts';
+import type { SharedStrings } from './parts';
 import type { WorkbookInfo } from './parts';
 import { SheetScanner } from './sheet';
 import type { SheetContext } from './sheet';
@@ -17,6 +24,7 @@ import type { ZipEntry } from './zip';
  */
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+const NO_STRINGS = sharedStringsOf([]);
 
 export function openXlsx(bytes: Uint8Array): Result<XlsxReader> {
   let entries: Map<string, ZipEntry>;
@@ -59,17 +67,18 @@ export function openXlsx(bytes: Uint8Array): Result<XlsxReader> {
     // Without styles dates come out as serial numbers; parseValue still reads them in date columns.
   }
 
-  let sharedStrings: Promise<string[]> | undefined;
+  let sharedStrings: Promise<SharedStrings> | undefined;
   const loadSharedStrings = () =>
     (sharedStrings ??= (async () => {
       const entry = info.sharedStrings ? entries.get(info.sharedStrings) : undefined;
-      if (!entry) return [];
+      if (!entry) return NO_STRINGS;
       const parser = new SharedStringsParser();
       const decoder = streamDecoder('utf-8');
       await streamEntry(bytes, entry, (chunk) => {
         parser.push(decoder.decode(chunk, { stream: true }));
       });
       parser.push(decoder.decode());
+      parser.strings.trim();
       return parser.strings;
     })());
 
@@ -136,7 +145,7 @@ export function openXlsx(bytes: Uint8Array): Result<XlsxReader> {
     for (const sheet of sheets) {
       const result = await scan(
         sheet.name,
-        { sharedStrings: [], dateStyles: [], date1904: false },
+        { sharedStrings: NO_STRINGS, dateStyles: [], date1904: false },
         (s) => {
           s.take();
           return s.dimensionRows === undefined;
@@ -157,7 +166,7 @@ export function openXlsx(bytes: Uint8Array): Result<XlsxReader> {
       // cells are skipped (only `</sheetData>` is searched for).
       const result = await scan(
         name,
-        { sharedStrings: [], dateStyles: [], date1904: false },
+        { sharedStrings: NO_STRINGS, dateStyles: [], date1904: false },
         () => true,
         'merges',
       );
@@ -168,7 +177,7 @@ export function openXlsx(bytes: Uint8Array): Result<XlsxReader> {
     async readRows(name, onRows, options: ReadRowsOptions = {}) {
       const batchSize = options.batchSize ?? DEFAULT_BATCH_ROWS;
       const maxRows = options.maxRows ?? Infinity;
-      let strings: string[];
+      let strings: SharedStrings;
       try {
         strings = await loadSharedStrings();
       } catch (e) {

@@ -1,5 +1,6 @@
 import type { CellValue, MergedRange } from '../types';
 import { excelSerialToIso } from '../values';
+import type { SharedStrings } from './parts';
 import { decodeXmlText, stringItemText } from './xml';
 
 /**
@@ -10,7 +11,7 @@ import { decodeXmlText, stringItemText } from './xml';
  */
 
 export type SheetContext = {
-  sharedStrings: readonly string[];
+  sharedStrings: SharedStrings;
   dateStyles: readonly boolean[];
   date1904: boolean;
 };
@@ -329,7 +330,7 @@ export class SheetScanner {
             break;
           }
           case T_SHARED:
-            value = sharedStrings[+raw] ?? null;
+            value = sharedStrings.get(+raw) ?? null;
             break;
           case T_BOOL:
             value = raw === '1' || raw === 'true';
