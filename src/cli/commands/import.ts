@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { createInflateRaw } from 'node:zlib';
+import { setPlatformInflate } from '../../core/import/xlsx/zip';
 import type { Result } from '../../core/result';
 import path from 'node:path';
 import type {
@@ -55,6 +57,19 @@ export async function readSpreadsheet(file: string): Promise<Result<Uint8Array>>
   } catch {
     return readWorkspaceFile(file);
   }
+}
+
+/**
+ * xlsx parts inflated by node:zlib in 256 KB chunks (Node's DecompressionStream gives 16 KB per
+ * thread-pool round trip). Finding a 1M-row sheet's merges 3.2 s → 1.3 s; the whole 1M-row xlsx
+ * import 16.8 s → 12.9 s (1 MB chunks: 15.4 s and 35 MB more).
+ */
+export function inflateWithNodeZlib(): void {
+  setPlatformInflate((data) => {
+    const inflater = createInflateRaw({ chunkSize: 1 << 18 });
+    inflater.end(data);
+    return inflater;
+  });
 }
 
 function fail(message: string): never {
@@ -208,6 +223,7 @@ export const importCommand: CliCommand = {
       );
     }
 
+    inflateWithNodeZlib();
     const file = await readSpreadsheet(spreadsheet);
     if (!file.ok) fail(file.error.message);
     const core = await startCliCore();

@@ -107,7 +107,8 @@ async function real(file: string) {
   const t0 = performance.now();
   const { startCliCore } = await import('../../../src/cli/core');
   const { writeWorkspaceFile } = await import('../../../src/node/workspace-files');
-  const { readSpreadsheet } = await import('../../../src/cli/commands/import');
+  const { readSpreadsheet, inflateWithNodeZlib } = await import('../../../src/cli/commands/import');
+  inflateWithNodeZlib();
   const { rawTableName } = await import('../../../src/core/import/mapping');
   const bytes = await readSpreadsheet(file);
   if (!bytes.ok) throw new Error(bytes.error.message);
