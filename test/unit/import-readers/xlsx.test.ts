@@ -2,11 +2,26 @@ import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detectSheetLayout } from '../../../src/core/import/layout';
 import { isDateFormatCode } from '../../../src/core/import/xlsx/parts';
-import { readZipDirectory, useNativeInflate } from '../../../src/core/import/xlsx/zip';
+import {
+  readZipDirectory,
+  setPlatformInflate,
+  useNativeInflate,
+} from '../../../src/core/import/xlsx/zip';
+import { inflateWithNodeZlib } from '../../../src/cli/commands/import';
 import { openWorkbook } from '../../../src/core/import/workbook';
 import { exceljsBytes, open, rawXlsx, rowsOf, sheetXml } from './fixtures';
 
-afterEach(() => useNativeInflate(undefined));
+afterEach(() => {
+  useNativeInflate(undefined);
+  setPlatformInflate(undefined);
+});
+
+type Inflater = 'native' | 'fflate' | 'node:zlib (CLI)';
+const INFLATERS: Inflater[] = ['native', 'fflate', 'node:zlib (CLI)'];
+function useInflater(inflater: Inflater): void {
+  if (inflater === 'node:zlib (CLI)') inflateWithNodeZlib();
+  else useNativeInflate(inflater === 'native');
+}
 
 const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
@@ -140,10 +155,10 @@ describe('xlsx written by hand (what exceljs never writes)', () => {
     expect(isDateFormatCode(code)).toBe(isDate);
   });
 
-  it.each([true, false])(
-    'keeps every accented character across inflate and decoder chunks (native inflate: %s)',
-    async (native) => {
-      useNativeInflate(native);
+  it.each(INFLATERS)(
+    'keeps every accented character across inflate and decoder chunks (inflate: %s)',
+    async (inflater) => {
+      useInflater(inflater);
       // ~3 MB of sheet XML full of multi-byte characters: every chunk boundary falls somewhere
       // inside or between them.
       const words = ['é', 'ë', '€', 'ï', '🙂', 'Ω', 'ß'];
@@ -243,10 +258,10 @@ describe('files we refuse, clearly', () => {
     expect(result.error.message).toMatch(message);
   });
 
-  it.each([true, false])(
-    'reports a damaged worksheet as a corrupt file, not a crash (native: %s)',
-    async (native) => {
-      useNativeInflate(native);
+  it.each(INFLATERS)(
+    'reports a damaged worksheet as a corrupt file, not a crash (inflate: %s)',
+    async (inflater) => {
+      useInflater(inflater);
       const good = rawXlsx({
         sheets: [
           { name: 'S', xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(2000)) },
