@@ -310,10 +310,12 @@ async function buildPlan(
   context: HandlerContext,
   /** The CLI's single pass: write the raw rows while reading them (inside its transaction). */
   rawWrite?: (pass: { target: RawTarget; sink: CappedIssueSink }) => RawWrite,
+  /** The file a plan holds on to (a commit must not depend on the store keeping it). */
+  source?: StoredFile,
 ): Promise<Result<StoredPlan>> {
   const { session, signal, progress } = context;
   const db = session.db;
-  const prepared = await prepare(request.fileId, request.sheet, request.layout, signal);
+  const prepared = await prepare(source ?? request.fileId, request.sheet, request.layout, signal);
   if (!prepared.ok) return prepared;
   const { file, reader, sheet, layout } = prepared.value;
   const sink = new IssueSink(sheet);
@@ -742,14 +744,26 @@ async function commitPlan(
   const result = await writeLogged(context, stored, request, async (writer, importId) => {
     if (!stored.raw) return { stored, counts: entityWrite(db, writer, stored, request) };
     // The raw rows again, from the stored file, validated the same way and written as they come.
-    const again = await buildPlan(stored.request, context, () => ({
-      writer,
-      importId,
-      label: rawLabel(stored),
-      applyRemovals: request.applyRemovals ?? false,
-    }));
+    const again = await buildPlan(
+      stored.request,
+      context,
+      () => ({
+        writer,
+        importId,
+        label: rawLabel(stored),
+        applyRemovals: request.applyRemovals ?? false,
+      }),
+      stored.raw.source,
+    );
     if (!again.ok) throw new RollBack(again.error);
     const counts = again.value.counts ?? { inserted: 0, updated: 0, deleted: 0 };
+    if (again.value.plan.rawMode !== stored.plan.rawMode) {
+      // The table was made or removed since the plan: its diff no longer says what would happen.
+      throw new RollBack({
+        code: 'import.plan_expired',
+        message: 'De tabel is sinds de controle gewijzigd; maak het voorbeeld opnieuw.',
+      });
+    }
     if (again.value.plan.validRows !== stored.plan.validRows) {
       throw new RollBack({
         code: 'import.commit_failed',

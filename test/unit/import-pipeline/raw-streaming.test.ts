@@ -79,6 +79,41 @@ describe('raw imports without rows in memory between plan and commit', () => {
     expect(scalar(session.db, 'SELECT count(*) FROM gegevens WHERE nr IN (7, 2500)')).toBe(0);
   });
 
+  it('commits from the file the plan holds, even after newer files pushed it out of the store', async () => {
+    const { call, session } = await startCore({ reference: false });
+    const { file, sheet } = await inspect(call, bigCsv(300));
+    const plan = unwrap(
+      await call('import.plan', {
+        fileId: file.fileId,
+        sheet,
+        target: { kind: 'raw', table: 'gegevens' },
+      }),
+    );
+    for (let i = 0; i < 5; i++) await inspect(call, bigCsv(2));
+    expect((await call('import.preview', { fileId: file.fileId, sheet })).ok).toBe(false);
+    unwrap(await call('import.commit', { planId: plan.planId, acceptValidRows: false }));
+    expect(scalar(session.db, 'SELECT count(*) FROM gegevens')).toBe(300);
+  });
+
+  it('refuses a plan whose table appeared since, writing nothing', async () => {
+    const { call, session } = await startCore({ reference: false });
+    const a = await inspect(call, bigCsv(20));
+    const b = await inspect(call, bigCsv(30));
+    const target = { kind: 'raw', table: 'gegevens' } as const;
+    const planA = unwrap(
+      await call('import.plan', { fileId: a.file.fileId, sheet: a.sheet, target }),
+    );
+    const planB = unwrap(
+      await call('import.plan', { fileId: b.file.fileId, sheet: b.sheet, target }),
+    );
+    unwrap(await call('import.commit', { planId: planA.planId, acceptValidRows: false }));
+    const before = snapshot(session.db);
+    const stale = await call('import.commit', { planId: planB.planId, acceptValidRows: false });
+    expect(stale.ok ? '' : stale.error.code).toBe('import.plan_expired');
+    expect(snapshot(session.db)).toBe(before);
+    expect(scalar(session.db, 'SELECT count(*) FROM gegevens')).toBe(20);
+  });
+
   it('undo drops the table and redo brings every row back (kept only once undone)', async () => {
     const { call, session } = await startCore({ reference: false });
     const { file, sheet } = await inspect(call, bigCsv(1200));
