@@ -1,7 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { createInflateRaw } from 'node:zlib';
 import { setPlatformInflate } from '../../core/import/xlsx/zip';
 import type { Result } from '../../core/result';
+import type { ByteSource } from '../../core/import/types';
 import path from 'node:path';
 import type {
   ColumnMapping,
@@ -45,17 +48,52 @@ type TemplateFile = {
   raw?: RawTableOptions;
 };
 
+/** A spreadsheet on disk, read in pieces, with the SHA-256 of its content. */
+export type OpenedSpreadsheet = { source: ByteSource; sha256: string; close(): Promise<void> };
+
 /**
- * The spreadsheet's bytes as a view on the buffer Node read them into: readWorkspaceFile copies
- * them into a new Uint8Array, which for a 138 MB CSV held 276 MB until the copy was collected.
- * Errors (missing file, a folder, no access) come from readWorkspaceFile's Dutch messages.
+ * Opens a spreadsheet to be read in pieces (a CSV is streamed from disk, never held whole) and
+ * hashes it in one streaming pass. Errors (missing file, a folder, no access) come with
+ * readWorkspaceFile's Dutch messages.
  */
-export async function readSpreadsheet(file: string): Promise<Result<Uint8Array>> {
+export async function openSpreadsheet(file: string): Promise<Result<OpenedSpreadsheet>> {
+  let handle: FileHandle | undefined;
   try {
-    const buffer = await readFile(file);
-    return { ok: true, value: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
+    const info = await stat(file);
+    if (!info.isFile()) throw new Error('not a file');
+    handle = await open(file, 'r');
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }))
+      hash.update(chunk as Buffer);
+    const opened = handle;
+    const source: ByteSource = {
+      size: info.size,
+      async read(offset, length) {
+        const buffer = new Uint8Array(length);
+        let done = 0;
+        while (done < length) {
+          const { bytesRead } = await opened.read(buffer, done, length - done, offset + done);
+          if (bytesRead === 0) break;
+          done += bytesRead;
+        }
+        return done === length ? buffer : buffer.subarray(0, done);
+      },
+    };
+    return { ok: true, value: { source, sha256: hash.digest('hex'), close: () => opened.close() } };
   } catch {
-    return readWorkspaceFile(file);
+    await handle?.close().catch(() => undefined);
+    const read = await readWorkspaceFile(file);
+    if (!read.ok) return read;
+    // Readable after all (a race): serve the bytes read.
+    const bytes = read.value;
+    return {
+      ok: true,
+      value: {
+        source: { size: bytes.length, read: async (o, l) => bytes.subarray(o, o + l) },
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        close: () => Promise.resolve(),
+      },
+    };
   }
 }
 
@@ -224,150 +262,160 @@ export const importCommand: CliCommand = {
     }
 
     inflateWithNodeZlib();
-    const file = await readSpreadsheet(spreadsheet);
+    const file = await openSpreadsheet(spreadsheet);
     if (!file.ok) fail(file.error.message);
-    const core = await startCliCore();
-    const workspace = await openTarget(core, into);
+    const importFile = async (opened: OpenedSpreadsheet): Promise<number> => {
+      const core = await startCliCore();
+      const workspace = await openTarget(core, into);
 
-    const inspected = await core.call('import.inspect', {
-      fileName: path.basename(spreadsheet),
-      bytes: file.value,
-      ...(typeof options.encoding === 'string'
-        ? { encoding: options.encoding as (typeof ENCODINGS)[number] }
-        : {}),
-      ...(delimiter ? { delimiter } : {}),
-    });
-    if (!inspected.ok) fail(`${spreadsheet}: ${inspected.error.message}`);
-    const info = inspected.value;
-    const sheet = typeof options.sheet === 'string' ? options.sheet : info.sheets[0]?.name;
-    if (sheet === undefined) fail(`${spreadsheet}: het bestand heeft geen bladen.`);
-    if (!info.sheets.some((s) => s.name === sheet)) {
-      fail(
-        `${spreadsheet}: geen blad "${sheet}"; wel: ${info.sheets.map((s) => s.name).join(', ')}.`,
-      );
-    }
+      const inspected = await core.call('import.inspectSource', {
+        fileName: path.basename(spreadsheet),
+        source: opened.source,
+        sha256: opened.sha256,
+        ...(typeof options.encoding === 'string'
+          ? { encoding: options.encoding as (typeof ENCODINGS)[number] }
+          : {}),
+        ...(delimiter ? { delimiter } : {}),
+      });
+      if (!inspected.ok) fail(`${spreadsheet}: ${inspected.error.message}`);
+      const info = inspected.value;
+      const sheet = typeof options.sheet === 'string' ? options.sheet : info.sheets[0]?.name;
+      if (sheet === undefined) fail(`${spreadsheet}: het bestand heeft geen bladen.`);
+      if (!info.sheets.some((s) => s.name === sheet)) {
+        fail(
+          `${spreadsheet}: geen blad "${sheet}"; wel: ${info.sheets.map((s) => s.name).join(', ')}.`,
+        );
+      }
 
-    const templateSpec = typeof options.mapping === 'string' ? options.mapping : undefined;
-    const templateFile = templateSpec ? await readTemplateFile(templateSpec) : null;
-    const layout: LayoutOverrides = {
-      ...templateFile?.layout,
-      ...(headerRow ? { headerRow: headerRow - 1 } : {}),
-    };
-    const layoutArg = Object.keys(layout).length > 0 ? layout : undefined;
-    const preview = await core.call('import.preview', {
-      fileId: info.fileId,
-      sheet,
-      layout: layoutArg,
-    });
-    if (!preview.ok) fail(`${spreadsheet}: ${preview.error.message}`);
-
-    // Target and mapping: explicit options, else a template (named, from a file, or matched
-    // automatically by the layout), else a raw table named after the file or sheet.
-    let target: ImportTarget | undefined;
-    let mapping: ColumnMapping | undefined;
-    let raw: RawTableOptions | undefined = templateFile?.raw;
-    if (templateFile) {
-      target = targetFrom(templateFile.target);
-      if (templateFile.mapping)
-        mapping = resolveMapping(templateFile.mapping, preview.value.layout.columns);
-    } else if (templateSpec) {
-      const named = (await core.call('import.templates', undefined)).find(
-        (t) => t.name === templateSpec,
-      );
-      if (!named) fail(`Geen sjabloon "${templateSpec}" in ${into} (en geen .json-bestand).`);
-      target = named.target;
-      mapping = named.mapping;
-    } else if (
-      preview.value.template &&
-      targetOption === undefined &&
-      options.table === undefined
-    ) {
-      target = preview.value.template.target;
-      mapping = preview.value.template.mapping;
-      io.err(`Sjabloon "${preview.value.template.name}" toegepast (zelfde kolommen als eerder).\n`);
-    }
-    const generic = /^(sheet|blad|feuil|tabelle)\s*\d*$/i.test(sheet);
-    const defaultTable = rawTableName(
-      info.sheets.length === 1 || generic ? path.basename(spreadsheet) : sheet,
-    );
-    if (targetOption === 'raw' || typeof options.table === 'string') {
-      const table =
-        typeof options.table === 'string'
-          ? options.table
-          : target?.kind === 'raw'
-            ? target.table
-            : defaultTable;
-      target = { kind: 'raw', table };
-    } else if (targetOption !== undefined && isEntityName(targetOption)) {
-      target = { kind: 'entity', entity: targetOption };
-    }
-    target ??= { kind: 'raw', table: defaultTable };
-    if (typeof options.key === 'string' || options.replace === true) {
-      raw = {
-        ...raw,
-        ...(typeof options.key === 'string' ? { keyColumn: options.key } : {}),
-        ...(options.replace ? { replace: true } : {}),
+      const templateSpec = typeof options.mapping === 'string' ? options.mapping : undefined;
+      const templateFile = templateSpec ? await readTemplateFile(templateSpec) : null;
+      const layout: LayoutOverrides = {
+        ...templateFile?.layout,
+        ...(headerRow ? { headerRow: headerRow - 1 } : {}),
       };
-    }
-    if (target.kind === 'entity' && mapping === undefined) {
-      mapping = await core.call('import.suggestMapping', {
+      const layoutArg = Object.keys(layout).length > 0 ? layout : undefined;
+      const preview = await core.call('import.preview', {
         fileId: info.fileId,
         sheet,
         layout: layoutArg,
-        target,
       });
-    }
+      if (!preview.ok) fail(`${spreadsheet}: ${preview.error.message}`);
 
-    const request: ImportRequest = {
-      fileId: info.fileId,
-      sheet,
-      target,
-      ...(layoutArg ? { layout: layoutArg } : {}),
-      ...(mapping ? { mapping } : {}),
-      ...(raw ? { raw } : {}),
-    };
-    const acceptValid = options['accept-valid'] === true;
-    if (options['dry-run'] === true) {
-      const planned = await core.call('import.plan', request);
-      if (!planned.ok) fail(`${spreadsheet}: ${planned.error.message}`);
-      const plan = planned.value;
-      printReport(io, plan);
-      io.out('\nProefdraai: er is niets geschreven.\n');
-      const errors = plan.issues.some((i) => i.severity === 'error');
-      return errors && !acceptValid ? 1 : 0;
-    }
-    // One pass over the file: validated and written in one transaction, rolled back at the end
-    // when there are errors and --accept-valid is not given.
-    const ran = await core.call('import.run', {
-      ...request,
-      acceptValidRows: acceptValid,
-      applyRemovals: options['apply-removals'] === true,
-      ...(typeof options['save-template'] === 'string'
-        ? { saveTemplateAs: options['save-template'] }
-        : {}),
-    });
-    if (!ran.ok) fail(`${spreadsheet}: ${ran.error.message}`);
-    printReport(io, ran.value.plan);
-    const committed = ran.value.committed;
-    if (!committed.ok) {
-      const hint =
-        committed.error.code === 'import.has_errors'
-          ? ' (gebruik --accept-valid om alleen de geldige rijen te importeren)'
-          : '';
-      fail(`${committed.error.message}${hint}`);
-    }
-    const bytes = await core.call('workspace.export', undefined);
-    try {
-      await writeWorkspaceFile(into, bytes);
-    } catch (error) {
-      fail(
-        `${into} kon niet geschreven worden: ${error instanceof Error ? error.message : String(error)}`,
+      // Target and mapping: explicit options, else a template (named, from a file, or matched
+      // automatically by the layout), else a raw table named after the file or sheet.
+      let target: ImportTarget | undefined;
+      let mapping: ColumnMapping | undefined;
+      let raw: RawTableOptions | undefined = templateFile?.raw;
+      if (templateFile) {
+        target = targetFrom(templateFile.target);
+        if (templateFile.mapping)
+          mapping = resolveMapping(templateFile.mapping, preview.value.layout.columns);
+      } else if (templateSpec) {
+        const named = (await core.call('import.templates', undefined)).find(
+          (t) => t.name === templateSpec,
+        );
+        if (!named) fail(`Geen sjabloon "${templateSpec}" in ${into} (en geen .json-bestand).`);
+        target = named.target;
+        mapping = named.mapping;
+      } else if (
+        preview.value.template &&
+        targetOption === undefined &&
+        options.table === undefined
+      ) {
+        target = preview.value.template.target;
+        mapping = preview.value.template.mapping;
+        io.err(
+          `Sjabloon "${preview.value.template.name}" toegepast (zelfde kolommen als eerder).\n`,
+        );
+      }
+      const generic = /^(sheet|blad|feuil|tabelle)\s*\d*$/i.test(sheet);
+      const defaultTable = rawTableName(
+        info.sheets.length === 1 || generic ? path.basename(spreadsheet) : sheet,
       );
+      if (targetOption === 'raw' || typeof options.table === 'string') {
+        const table =
+          typeof options.table === 'string'
+            ? options.table
+            : target?.kind === 'raw'
+              ? target.table
+              : defaultTable;
+        target = { kind: 'raw', table };
+      } else if (targetOption !== undefined && isEntityName(targetOption)) {
+        target = { kind: 'entity', entity: targetOption };
+      }
+      target ??= { kind: 'raw', table: defaultTable };
+      if (typeof options.key === 'string' || options.replace === true) {
+        raw = {
+          ...raw,
+          ...(typeof options.key === 'string' ? { keyColumn: options.key } : {}),
+          ...(options.replace ? { replace: true } : {}),
+        };
+      }
+      if (target.kind === 'entity' && mapping === undefined) {
+        mapping = await core.call('import.suggestMapping', {
+          fileId: info.fileId,
+          sheet,
+          layout: layoutArg,
+          target,
+        });
+      }
+
+      const request: ImportRequest = {
+        fileId: info.fileId,
+        sheet,
+        target,
+        ...(layoutArg ? { layout: layoutArg } : {}),
+        ...(mapping ? { mapping } : {}),
+        ...(raw ? { raw } : {}),
+      };
+      const acceptValid = options['accept-valid'] === true;
+      if (options['dry-run'] === true) {
+        const planned = await core.call('import.plan', request);
+        if (!planned.ok) fail(`${spreadsheet}: ${planned.error.message}`);
+        const plan = planned.value;
+        printReport(io, plan);
+        io.out('\nProefdraai: er is niets geschreven.\n');
+        const errors = plan.issues.some((i) => i.severity === 'error');
+        return errors && !acceptValid ? 1 : 0;
+      }
+      // One pass over the file: validated and written in one transaction, rolled back at the end
+      // when there are errors and --accept-valid is not given.
+      const ran = await core.call('import.run', {
+        ...request,
+        acceptValidRows: acceptValid,
+        applyRemovals: options['apply-removals'] === true,
+        ...(typeof options['save-template'] === 'string'
+          ? { saveTemplateAs: options['save-template'] }
+          : {}),
+      });
+      if (!ran.ok) fail(`${spreadsheet}: ${ran.error.message}`);
+      printReport(io, ran.value.plan);
+      const committed = ran.value.committed;
+      if (!committed.ok) {
+        const hint =
+          committed.error.code === 'import.has_errors'
+            ? ' (gebruik --accept-valid om alleen de geldige rijen te importeren)'
+            : '';
+        fail(`${committed.error.message}${hint}`);
+      }
+      const bytes = await core.call('workspace.export', undefined);
+      try {
+        await writeWorkspaceFile(into, bytes);
+      } catch (error) {
+        fail(
+          `${into} kon niet geschreven worden: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      const log = committed.value;
+      io.out(
+        `\nGeïmporteerd (import ${log.id}): ${log.rowsInserted} nieuw, ${log.rowsUpdated} gewijzigd, ${log.rowsDeleted} verwijderd, ${log.rowsRejected} afgekeurd → ${workspace === 'created' ? 'nieuwe werkruimte ' : ''}${into}\n`,
+      );
+      return 0;
+    };
+    try {
+      return await importFile(file.value);
+    } finally {
+      await file.value.close();
     }
-    const log = committed.value;
-    io.out(
-      `\nGeïmporteerd (import ${log.id}): ${log.rowsInserted} nieuw, ${log.rowsUpdated} gewijzigd, ${log.rowsDeleted} verwijderd, ${log.rowsRejected} afgekeurd → ${workspace === 'created' ? 'nieuwe werkruimte ' : ''}${into}\n`,
-    );
-    return 0;
   },
 };

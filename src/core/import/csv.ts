@@ -1,8 +1,8 @@
 import { err, ok } from '../result';
 import type { Result } from '../result';
-import { detectDelimiter, detectEncoding, streamDecoder } from './dialect';
+import { detectDelimiter, detectEncoding, isValidUtf8, streamDecoder } from './dialect';
 import { DEFAULT_BATCH_ROWS } from './types';
-import type { CellValue, CsvDialect, ReadRowsOptions } from './types';
+import type { ByteSource, CellValue, CsvDialect, ReadRowsOptions } from './types';
 
 /**
  * RFC 4180 parsing of delimited text: quoted fields, doubled quotes, delimiters and newlines
@@ -221,9 +221,91 @@ export function openCsv(
 
 const CHUNK_BYTES = 1 << 20;
 
-/** Stream the rows of a delimited file in batches. */
+/** Bytes a source is sniffed on (BOM, UTF-16, delimiter). */
+const HEAD_BYTES = 64 * 1024;
+
+/** Where a chunk may end without cutting a UTF-8 sequence (the rest goes with the next chunk). */
+function utf8Boundary(bytes: Uint8Array): number {
+  const n = bytes.length;
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const b = bytes[n - back] as number;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    if (b < 0x80) return n;
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+    return back < length ? n - back : n;
+  }
+  return n;
+}
+
+/**
+ * Opens a delimited file from a byte source without holding it: the encoding and delimiter from
+ * its head, then one pass over all of it in 1 MB pieces that counts the rows (newlines outside
+ * quotes) and, for UTF-8 without a BOM, checks every byte is UTF-8 (else Windows-1252, as for
+ * bytes in memory). UTF-16 files give null: the caller reads them whole (rare, and small).
+ */
+export async function openCsvSource(
+  source: ByteSource,
+  fileName: string,
+  options: { encoding?: CsvDialect['encoding']; delimiter?: CsvDialect['delimiter'] } = {},
+): Promise<CsvSource | null> {
+  const rawHead = await source.read(0, Math.min(source.size, HEAD_BYTES));
+  const complete = rawHead.length >= source.size;
+  const head = complete ? rawHead : rawHead.subarray(0, utf8Boundary(rawHead));
+  const detected = detectEncoding(head);
+  let encoding = options.encoding ?? detected.encoding;
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') return null;
+  const start = options.encoding && options.encoding !== detected.encoding ? 0 : detected.bomLength;
+  const validate = !complete && !options.encoding && encoding === 'utf-8' && !detected.bom;
+  let valid = true;
+  let rows = 0;
+  let inQuotes = false;
+  let eol = -1;
+  let last = -1;
+  for (let pos = start; pos < source.size;) {
+    const piece = await source.read(pos, Math.min(CHUNK_BYTES, source.size - pos));
+    if (piece.length === 0) break;
+    const final = pos + piece.length >= source.size;
+    let used = piece.length;
+    if (validate && valid) {
+      used = final ? piece.length : utf8Boundary(piece);
+      if (used === 0) used = piece.length;
+      valid = isValidUtf8(piece.subarray(0, used));
+    }
+    const part = piece.subarray(0, used);
+    if (eol < 0) {
+      if (part.indexOf(10) >= 0) eol = 10;
+      else if (part.indexOf(13) >= 0) eol = 13;
+    }
+    const lineEnd = eol < 0 ? 10 : eol;
+    let quote = part.indexOf(34);
+    let newline = part.indexOf(lineEnd);
+    while (newline >= 0) {
+      if (quote >= 0 && quote < newline) {
+        inQuotes = !inQuotes;
+        quote = part.indexOf(34, quote + 1);
+        continue;
+      }
+      if (!inQuotes) rows++;
+      newline = part.indexOf(lineEnd, newline + 1);
+    }
+    // Quotes after the last newline still flip the state for the next piece.
+    for (; quote >= 0; quote = part.indexOf(34, quote + 1)) inQuotes = !inQuotes;
+    if (used > 0) last = part[used - 1] as number;
+    pos += used;
+  }
+  if (!valid) encoding = 'windows-1252';
+  if (last !== -1 && last !== 10 && last !== 13) rows++;
+  let delimiter = options.delimiter;
+  if (!delimiter) {
+    const sample = streamDecoder(encoding).decode(head.subarray(start));
+    delimiter = detectDelimiter(sample, /\.tsv$/i.test(fileName) ? '\t' : ';');
+  }
+  return { dialect: { encoding, delimiter, bom: start > 0 }, start, rowCount: rows };
+}
+
+/** Stream the rows of a delimited file (in memory, or from a byte source) in batches. */
 export async function readCsvRows(
-  bytes: Uint8Array,
+  bytes: Uint8Array | ByteSource,
   source: CsvSource,
   onRows: (rows: CellValue[][], firstRowIndex: number) => void | Promise<void>,
   options: ReadRowsOptions = {},
@@ -234,11 +316,14 @@ export async function readCsvRows(
   const parser = new CsvChunkParser(source.dialect.delimiter);
   let pending: CellValue[][] = [];
   let delivered = 0;
+  const size = bytes instanceof Uint8Array ? bytes.length : bytes.size;
   for (let pos = source.start; ; pos += CHUNK_BYTES) {
     if (options.signal?.aborted) return err('import.cancelled', 'Het inlezen is geannuleerd.');
-    const end = Math.min(pos + CHUNK_BYTES, bytes.length);
-    const final = end >= bytes.length;
-    const text = decoder.decode(bytes.subarray(pos, end), { stream: !final });
+    const end = Math.min(pos + CHUNK_BYTES, size);
+    const final = end >= size;
+    const piece =
+      bytes instanceof Uint8Array ? bytes.subarray(pos, end) : await bytes.read(pos, end - pos);
+    const text = decoder.decode(piece, { stream: !final });
     parser.push(text, final, pending);
     while (
       pending.length >= batchSize ||

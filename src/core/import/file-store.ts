@@ -1,5 +1,5 @@
 import type { ImportFile } from './api-types';
-import type { OpenWorkbookOptions, WorkbookReader } from './types';
+import type { ByteSource, OpenWorkbookOptions, WorkbookReader } from './types';
 
 /**
  * The worker keeps a file's bytes between the wizard's steps (inspect → preview → plan →
@@ -8,7 +8,8 @@ import type { OpenWorkbookOptions, WorkbookReader } from './types';
  */
 export type StoredFile = {
   info: ImportFile;
-  bytes: Uint8Array;
+  /** The file's bytes, or where to read them (the CLI streams a CSV from disk). */
+  bytes: Uint8Array | ByteSource;
   options: OpenWorkbookOptions;
   /** The file opened once, for every later step (opening a CSV counts its rows on all bytes). */
   reader?: WorkbookReader;

@@ -63,6 +63,15 @@ export type WorkbookReader = {
   ): Promise<Result<{ rowCount: number }>>;
 };
 
+/**
+ * A file read in pieces instead of held whole (the CLI: a file on disk). A delimited file is
+ * streamed from it; an .xlsx is still read whole (its zip is not read in pieces yet).
+ */
+export type ByteSource = {
+  readonly size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+};
+
 export type OpenWorkbookOptions = {
   encoding?: CsvDialect['encoding'];
   delimiter?: CsvDialect['delimiter'];

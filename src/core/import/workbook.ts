@@ -1,7 +1,14 @@
 import { err, ok } from '../result';
 import type { Result } from '../result';
-import { openCsv, readCsvRows } from './csv';
-import type { CellValue, OpenWorkbookOptions, ReadRowsOptions, WorkbookReader } from './types';
+import { openCsv, openCsvSource, readCsvRows } from './csv';
+import type { CsvSource } from './csv';
+import type {
+  ByteSource,
+  CellValue,
+  OpenWorkbookOptions,
+  ReadRowsOptions,
+  WorkbookReader,
+} from './types';
 import { odsError, openXlsx } from './xlsx/reader';
 import { isZip } from './xlsx/zip';
 
@@ -43,9 +50,42 @@ function hasEncryptedPackage(b: Uint8Array): boolean {
 }
 
 export async function openWorkbook(
-  bytes: Uint8Array,
+  input: Uint8Array | ByteSource,
   fileName: string,
   options: OpenWorkbookOptions = {},
+): Promise<Result<WorkbookReader>> {
+  if (input instanceof Uint8Array) return openBytes(input, fileName, options);
+  // From a byte source only a delimited file is streamed; anything else is read whole.
+  const head = await input.read(0, Math.min(input.size, 4096));
+  const ext = extensionOf(fileName);
+  const spreadsheet = /^(xlsx|xlsm|xltx|xltm|xls|xlsb|ods|fods)$/.test(ext);
+  if (input.size === 0 || spreadsheet || isOle(head) || isZip(head) || looksBinary(head))
+    return openBytes(await input.read(0, input.size), fileName, options);
+  const source = await openCsvSource(input, fileName, options);
+  if (!source) return openBytes(await input.read(0, input.size), fileName, options);
+  return ok(csvReader(input, source, fileName));
+}
+
+function csvReader(
+  bytes: Uint8Array | ByteSource,
+  source: CsvSource,
+  fileName: string,
+): WorkbookReader {
+  const sheetName = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || 'Blad1';
+  return {
+    format: 'csv',
+    sheets: [{ name: sheetName, rowCount: source.rowCount }],
+    dialect: source.dialect,
+    merges: () => Promise.resolve([]),
+    // A delimited file has one sheet; any name reads it.
+    readRows: (_sheet, onRows, readOptions) => readCsvRows(bytes, source, onRows, readOptions),
+  };
+}
+
+async function openBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  options: OpenWorkbookOptions,
 ): Promise<Result<WorkbookReader>> {
   const ext = extensionOf(fileName);
   if (bytes.length === 0)
@@ -95,16 +135,7 @@ export async function openWorkbook(
       `‘${fileName}’ is geen rekenblad of tekstbestand dat ingelezen kan worden (.xlsx, .xlsm, .csv, .tsv, .txt).`,
       { fileName },
     );
-  const source = openCsv(bytes, fileName, options);
-  const sheetName = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || 'Blad1';
-  return ok({
-    format: 'csv',
-    sheets: [{ name: sheetName, rowCount: source.rowCount }],
-    dialect: source.dialect,
-    merges: () => Promise.resolve([]),
-    // A delimited file has one sheet; any name reads it.
-    readRows: (_sheet, onRows, readOptions) => readCsvRows(bytes, source, onRows, readOptions),
-  });
+  return ok(csvReader(bytes, openCsv(bytes, fileName, options), fileName));
 }
 
 /** Binary (not text) when NUL bytes show up outside what UTF-16 explains. */

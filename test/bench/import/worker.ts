@@ -99,7 +99,8 @@ async function ours(file: string) {
 
 /**
  * Our import as the user gets it: the steps `npm run cli -- import <file> --into <ws>` takes
- * (read the file, a new workspace, import.inspect → import.preview → import.run: detection,
+ * (open and hash the file, a new workspace, import.inspectSource → import.preview → import.run:
+ * detection,
  * parsing, validation, diff counts and the inserts in one transaction, logged and undoable).
  * Writing the workspace file is timed on its own (`saveMs`), outside `ms` and `rssMB`.
  */
@@ -108,18 +109,19 @@ async function real(file: string) {
   // for the other cases; loading the sql.js engine and the workspace schema are inside.
   const { startCliCore } = await import('../../../src/cli/core');
   const { writeWorkspaceFile } = await import('../../../src/node/workspace-files');
-  const { readSpreadsheet, inflateWithNodeZlib } = await import('../../../src/cli/commands/import');
+  const { openSpreadsheet, inflateWithNodeZlib } = await import('../../../src/cli/commands/import');
   const { rawTableName } = await import('../../../src/core/import/mapping');
   const t0 = performance.now();
   inflateWithNodeZlib();
-  const bytes = await readSpreadsheet(file);
-  if (!bytes.ok) throw new Error(bytes.error.message);
+  const opened = await openSpreadsheet(file);
+  if (!opened.ok) throw new Error(opened.error.message);
   const core = await startCliCore();
   const created = await core.call('workspace.new', { name: 'bench' });
   if (!created.ok) throw new Error(created.error.message);
-  const inspected = await core.call('import.inspect', {
+  const inspected = await core.call('import.inspectSource', {
     fileName: basename(file),
-    bytes: bytes.value,
+    source: opened.value.source,
+    sha256: opened.value.sha256,
   });
   if (!inspected.ok) throw new Error(inspected.error.message);
   const sheet = inspected.value.sheets[0]!.name;

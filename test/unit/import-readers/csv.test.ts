@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CsvChunkParser, countCsvRows, parseCsvText } from '../../../src/core/import/csv';
 import { detectDelimiter, detectEncoding, isValidUtf8 } from '../../../src/core/import/dialect';
 import type { CellValue } from '../../../src/core/import/types';
-import { open, rowsOf } from './fixtures';
+import { openWorkbook, readAllRows } from '../../../src/core/import/workbook';
+import { exceljsBytes, open, rowsOf } from './fixtures';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const utf16le = (text: string, bom = true) => {
@@ -187,5 +188,81 @@ describe('CSV parsing', () => {
     expect(isValidUtf8(Uint8Array.from([...utf8(ascii), 0xe9, 0x41]))).toBe(false);
     expect(isValidUtf8(Uint8Array.from([0xc0, 0x80]))).toBe(false); // overlong
     expect(isValidUtf8(Uint8Array.from([0xed, 0xa0, 0x80]))).toBe(false); // surrogate
+  });
+});
+
+describe('CSV streamed from a byte source (the CLI reads files from disk in pieces)', () => {
+  const sourceOf = (bytes: Uint8Array) => {
+    let reads = 0;
+    return {
+      source: {
+        size: bytes.length,
+        read: (offset: number, length: number) => {
+          reads++;
+          return Promise.resolve(bytes.slice(offset, offset + length));
+        },
+      },
+      reads: () => reads,
+    };
+  };
+  const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+  /** ~2.5 MB: quoted fields with `;` and line breaks cross the 1 MB piece boundaries. */
+  const long = (accent: string, tail = '') => {
+    const lines = ['nr;naam;opmerking'];
+    for (let i = 1; i <= 30_000; i++)
+      lines.push(`${i};Zoë ${accent}${i};"een ""lange""; opmerking\r\nover twee regels ${i}"`);
+    return `${lines.join('\r\n')}\r\n${tail}`;
+  };
+
+  it.each([
+    ['UTF-8 with BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(long('é'))])],
+    ['UTF-8 without BOM', utf8(long('€'))],
+    ['Windows-1252 only after the first 64 KB', utf8(long('e', 'laatste;Café;x'))],
+    ['CR line ends, no last line break', utf8('a;b\rc;d\re;f')],
+    ['a quoted field cut by the end of the file', utf8('a;b\r\n"c;d')],
+  ])('%s: same dialect, row count and rows as from bytes', async (_name, raw) => {
+    const bytes =
+      _name === 'Windows-1252 only after the first 64 KB'
+        ? new Uint8Array([...raw.subarray(0, raw.length - 5), ...latin1('Café')])
+        : raw;
+    const fromBytes = await openWorkbook(bytes, 'gegevens.csv');
+    const { source, reads } = sourceOf(bytes);
+    const fromSource = await openWorkbook(source, 'gegevens.csv');
+    if (!fromBytes.ok || !fromSource.ok) throw new Error('not opened');
+    expect(fromSource.value.dialect).toEqual(fromBytes.value.dialect);
+    expect(fromSource.value.dialect?.encoding).toBe(
+      _name.startsWith('Windows') ? 'windows-1252' : 'utf-8',
+    );
+    expect(fromSource.value.sheets).toEqual(fromBytes.value.sheets);
+    const a = await readAllRows(fromBytes.value, 'gegevens');
+    const b = await readAllRows(fromSource.value, 'gegevens');
+    expect(b).toEqual(a);
+    if (bytes.length > 2 << 20) expect(reads()).toBeGreaterThan(4);
+  });
+
+  it.each([
+    ['an xlsx', 'gegevens.xlsx'],
+    ['UTF-16', 'gegevens.csv'],
+  ])('%s is read whole and opened as from bytes', async (name, fileName) => {
+    const bytes =
+      name === 'UTF-16'
+        ? utf16le('a;b\r\n1;2\r\n')
+        : await exceljsBytes((wb) => {
+            const sheet = wb.addWorksheet('Blad1');
+            sheet.addRow(['a']);
+            sheet.addRow([1]);
+          });
+    const { source } = sourceOf(bytes);
+    const opened = await openWorkbook(source, fileName);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const rows = await readAllRows(opened.value, opened.value.sheets[0]!.name);
+    expect(rows.ok && rows.value).toEqual(
+      name === 'UTF-16'
+        ? [
+            ['a', 'b'],
+            ['1', '2'],
+          ]
+        : [['a'], [1]],
+    );
   });
 });
