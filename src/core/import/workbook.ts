@@ -55,9 +55,12 @@ export async function openWorkbook(
   options: OpenWorkbookOptions = {},
 ): Promise<Result<WorkbookReader>> {
   if (input instanceof Uint8Array) return openBytes(input, fileName, options);
-  // From a byte source only a delimited file is streamed; anything else is read whole.
+  // From a byte source a delimited file is streamed and an .xlsx read part by part; anything
+  // else (refused formats, UTF-16 text) is read whole and opened as bytes.
   const head = await input.read(0, Math.min(input.size, 4096));
   const ext = extensionOf(fileName);
+  const xlsxLike = /^(xlsx|xlsm|xltx|xltm)$/.test(ext) || (isZip(head) && ext !== 'ods');
+  if (input.size > 0 && isZip(head) && xlsxLike) return openXlsxReader(input);
   const spreadsheet = /^(xlsx|xlsm|xltx|xltm|xls|xlsb|ods|fods)$/.test(ext);
   if (input.size === 0 || spreadsheet || isOle(head) || isZip(head) || looksBinary(head))
     return openBytes(await input.read(0, input.size), fileName, options);
@@ -80,6 +83,13 @@ function csvReader(
     // A delimited file has one sheet; any name reads it.
     readRows: (_sheet, onRows, readOptions) => readCsvRows(bytes, source, onRows, readOptions),
   };
+}
+
+async function openXlsxReader(input: Uint8Array | ByteSource): Promise<Result<WorkbookReader>> {
+  const opened = await openXlsx(input);
+  if (!opened.ok) return opened;
+  await opened.value.countRows();
+  return ok(opened.value);
 }
 
 async function openBytes(
@@ -123,10 +133,7 @@ async function openBytes(
         `‘${fileName}’ is geen geldige Excel-werkmap: het bestand is beschadigd of heeft een verkeerde extensie.`,
         { fileName },
       );
-    const opened = openXlsx(bytes);
-    if (!opened.ok) return opened;
-    await opened.value.countRows();
-    return ok(opened.value);
+    return openXlsxReader(bytes);
   }
   // Anything else is read as delimited text (.csv, .tsv, .txt, or no extension).
   if (looksBinary(bytes))

@@ -8,7 +8,7 @@ import {
   useNativeInflate,
 } from '../../../src/core/import/xlsx/zip';
 import { inflateWithNodeZlib } from '../../../src/cli/commands/import';
-import { openWorkbook } from '../../../src/core/import/workbook';
+import { openWorkbook, readAllRows } from '../../../src/core/import/workbook';
 import { exceljsBytes, open, rawXlsx, rowsOf, sheetXml } from './fixtures';
 
 afterEach(() => {
@@ -283,4 +283,52 @@ describe('files we refuse, clearly', () => {
         });
     },
   );
+});
+
+describe('xlsx read part by part from a byte source (the CLI reads files from disk)', () => {
+  const sourceOf = (bytes: Uint8Array) => ({
+    size: bytes.length,
+    read: (offset: number, length: number) => Promise.resolve(bytes.slice(offset, offset + length)),
+  });
+
+  it.each(INFLATERS)(
+    'same sheets, rows and merges as from bytes (inflate: %s)',
+    async (inflater) => {
+      useInflater(inflater);
+      const bytes = await exceljsBytes((wb) => {
+        const a = wb.addWorksheet('Gemeenten');
+        a.addRow(['Overzicht 2024']);
+        a.mergeCells('A1:C1');
+        a.addRow(['NIS-code', 'Gemeente', 'VTE']);
+        for (let i = 0; i < 3000; i++) a.addRow([11000 + i, `Gemeente ${i} – Zoë’s`, i / 10]);
+        wb.addWorksheet('Leeg');
+      });
+      const fromBytes = await openWorkbook(bytes, 'g.xlsx');
+      const fromSource = await openWorkbook(sourceOf(bytes), 'g.xlsx');
+      if (!fromBytes.ok || !fromSource.ok) throw new Error('not opened');
+      expect(fromSource.value.sheets).toEqual(fromBytes.value.sheets);
+      expect(await fromSource.value.merges('Gemeenten')).toEqual(
+        await fromBytes.value.merges('Gemeenten'),
+      );
+      const rows = await readAllRows(fromSource.value, 'Gemeenten');
+      expect(rows).toEqual(await readAllRows(fromBytes.value, 'Gemeenten'));
+      expect(rows.ok && rows.value[3000]).toEqual([13998, 'Gemeente 2998 – Zoë’s', 299.8]);
+    },
+  );
+
+  it('a zip whose central directory starts before the last 64 KB', async () => {
+    // 3,000 more parts make a ~300 KB central directory: it is read from where it starts.
+    const files: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 3000; i++) files[`extra/part-${i}-${'x'.repeat(40)}.bin`] = strToU8('x');
+    const base = rawXlsx({
+      sheets: [{ name: 'S', xml: sheetXml('<row r="1"><c r="A1"><v>7</v></c></row>') }],
+    });
+    const parts: Record<string, Uint8Array> = { ...files };
+    const { unzipSync } = await import('fflate');
+    Object.assign(parts, unzipSync(base));
+    const big = zipSync(parts, { level: 1 });
+    const opened = await openWorkbook(sourceOf(big), 'x.xlsx');
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(await readAllRows(opened.value, 'S')).toEqual({ ok: true, value: [[7]] });
+  });
 });

@@ -1,7 +1,7 @@
 import { err, ok } from '../../result';
 import type { Result } from '../../result';
 import { DEFAULT_BATCH_ROWS } from '../types';
-import type { MergedRange, ReadRowsOptions, SheetInfo, WorkbookReader } from '../types';
+import type { ByteSource, MergedRange, ReadRowsOptions, SheetInfo, WorkbookReader } from '../types';
 import { streamDecoder } from '../dialect';
 import {
   parseDateStyles,
@@ -14,7 +14,13 @@ import type { SharedStrings } from './parts';
 import type { WorkbookInfo } from './parts';
 import { SheetScanner } from './sheet';
 import type { SheetContext } from './sheet';
-import { readEntry, readZipDirectory, streamEntry } from './zip';
+import {
+  readEntry,
+  readEntryFrom,
+  readZipDirectory,
+  readZipDirectoryFrom,
+  streamEntry,
+} from './zip';
 import type { ZipEntry } from './zip';
 
 /**
@@ -26,24 +32,33 @@ import type { ZipEntry } from './zip';
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 const NO_STRINGS = sharedStringsOf([]);
 
-export function openXlsx(bytes: Uint8Array): Result<XlsxReader> {
+/**
+ * Opens a workbook from its bytes, or from a byte source (the CLI: a file on disk), of which
+ * only the central directory and the small parts are read whole; worksheets and the shared
+ * strings are inflated from slices read as they are needed.
+ */
+export async function openXlsx(bytes: Uint8Array | ByteSource): Promise<Result<XlsxReader>> {
   let entries: Map<string, ZipEntry>;
   try {
-    entries = readZipDirectory(bytes);
+    entries =
+      bytes instanceof Uint8Array ? readZipDirectory(bytes) : await readZipDirectoryFrom(bytes);
   } catch (e) {
     return err(
       'import.corrupt_file',
       `Het bestand is geen geldige Excel-werkmap (beschadigd zip-bestand: ${(e as Error).message}).`,
     );
   }
-  const part = (name: string) => {
+  const part = async (name: string) => {
     const entry = entries.get(name);
-    return entry ? text(readEntry(bytes, entry)) : undefined;
+    if (!entry) return undefined;
+    return text(
+      bytes instanceof Uint8Array ? readEntry(bytes, entry) : await readEntryFrom(bytes, entry),
+    );
   };
   let info: WorkbookInfo;
   try {
-    const wbPath = workbookPath(part('_rels/.rels'));
-    const wbXml = part(wbPath);
+    const wbPath = workbookPath(await part('_rels/.rels'));
+    const wbXml = await part(wbPath);
     if (wbXml === undefined) {
       if (entries.has('content.xml') || entries.has('mimetype')) return odsError();
       return err(
@@ -52,7 +67,7 @@ export function openXlsx(bytes: Uint8Array): Result<XlsxReader> {
       );
     }
     const relsPath = `${wbPath.includes('/') ? wbPath.slice(0, wbPath.lastIndexOf('/') + 1) : ''}_rels/${wbPath.split('/').pop()}.rels`;
-    info = parseWorkbook(wbXml, part(relsPath) ?? '', wbPath);
+    info = parseWorkbook(wbXml, (await part(relsPath)) ?? '', wbPath);
   } catch (e) {
     return err('import.corrupt_file', `De Excel-werkmap is beschadigd (${(e as Error).message}).`);
   }
@@ -61,7 +76,7 @@ export function openXlsx(bytes: Uint8Array): Result<XlsxReader> {
 
   let dateStyles: boolean[] = [];
   try {
-    const styles = info.styles ? part(info.styles) : undefined;
+    const styles = info.styles ? await part(info.styles) : undefined;
     if (styles) dateStyles = parseDateStyles(styles);
   } catch {
     // Without styles dates come out as serial numbers; parseValue still reads them in date columns.

@@ -1,4 +1,5 @@
 import { Inflate, inflateSync } from 'fflate';
+import type { ByteSource } from '../types';
 
 /**
  * A minimal zip reader over bytes already in memory: the central directory tells where each
@@ -27,7 +28,11 @@ const u64 = (b: Uint8Array, o: number) => u32(b, o) + u32(b, o + 4) * 0x10000000
 export const isZip = (bytes: Uint8Array): boolean =>
   bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
 
-export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
+/**
+ * The zip's central directory. `bytes` may be only the end of the file, from offset `base` (a
+ * byte source: see readZipDirectoryFrom).
+ */
+export function readZipDirectory(bytes: Uint8Array, base = 0): Map<string, ZipEntry> {
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
     if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 5 && bytes[i + 3] === 6) {
@@ -42,14 +47,16 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
     // Zip64: the locator just before the end record points to the zip64 end record.
     const loc = eocd - 20;
     if (loc < 0 || u32(bytes, loc) !== 0x07064b50) throw new ZipError('zip64-locator ontbreekt');
-    const z = u64(bytes, loc + 8);
+    const z = u64(bytes, loc + 8) - base;
+    if (z < 0) throw new DirectoryBefore(u64(bytes, loc + 8));
     if (u32(bytes, z) !== 0x06064b50) throw new ZipError('zip64-eindrecord ontbreekt');
     count = u64(bytes, z + 32);
     offset = u64(bytes, z + 48);
   }
   const entries = new Map<string, ZipEntry>();
   const names = new TextDecoder();
-  let p = offset;
+  if (offset < base) throw new DirectoryBefore(offset);
+  let p = offset - base;
   for (let k = 0; k < count; k++) {
     if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50)
       throw new ZipError('beschadigde zip-centrale map');
@@ -96,6 +103,65 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
   return entries;
 }
 
+/** The central directory starts before the bytes given: read from `offset`. */
+class DirectoryBefore extends ZipError {
+  constructor(readonly offset: number) {
+    super('zip-centrale map ligt vroeger in het bestand');
+  }
+}
+
+/** The central directory of a zip read in pieces: its end first, then from where it starts. */
+export async function readZipDirectoryFrom(source: ByteSource): Promise<Map<string, ZipEntry>> {
+  const tailLength = Math.min(source.size, 65_557 + 20 + 56);
+  const base = source.size - tailLength;
+  try {
+    return readZipDirectory(await source.read(base, tailLength), base);
+  } catch (e) {
+    if (!(e instanceof DirectoryBefore)) throw e;
+    return readZipDirectory(await source.read(e.offset, source.size - e.offset), e.offset);
+  }
+}
+
+/** Where an entry's compressed data is in a zip read in pieces (after its local header). */
+async function dataStart(source: ByteSource, entry: ZipEntry): Promise<number> {
+  const h = entry.headerOffset;
+  const header = await source.read(h, 30);
+  if (header.length < 30 || u32(header, 0) !== 0x04034b50)
+    throw new ZipError(`beschadigd zip-onderdeel ${entry.name}`);
+  const start = h + 30 + u16(header, 26) + u16(header, 28);
+  if (start + entry.compressedSize > source.size)
+    throw new ZipError(`afgebroken zip-onderdeel ${entry.name}`);
+  return start;
+}
+
+/** A whole (small) part of a zip read in pieces. */
+export async function readEntryFrom(source: ByteSource, entry: ZipEntry): Promise<Uint8Array> {
+  checkEntry(entry);
+  const data = await source.read(await dataStart(source, entry), entry.compressedSize);
+  if (entry.method === 0) return data;
+  return inflateSync(data, { out: new Uint8Array(entry.size) });
+}
+
+/** Compressed data in memory or read from a source, in slices. */
+type Compressed = { length: number; slice(from: number, to: number): Promise<Uint8Array> };
+
+async function compressedOf(input: Uint8Array | ByteSource, entry: ZipEntry): Promise<Compressed> {
+  if (input instanceof Uint8Array) {
+    const data = compressedData(input, entry);
+    return { length: data.length, slice: (from, to) => Promise.resolve(data.subarray(from, to)) };
+  }
+  const start = await dataStart(input, entry);
+  return {
+    length: entry.compressedSize,
+    slice: (from, to) => input.read(start + from, to - from),
+  };
+}
+
+async function* slicesOf(data: Compressed, sliceBytes: number): AsyncGenerator<Uint8Array> {
+  for (let p = 0; p < data.length; p += sliceBytes)
+    yield await data.slice(p, Math.min(data.length, p + sliceBytes));
+}
+
 function compressedData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const h = entry.headerOffset;
   if (u32(bytes, h) !== 0x04034b50) throw new ZipError(`beschadigd zip-onderdeel ${entry.name}`);
@@ -125,23 +191,23 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
  * in slices so at most a few MB of output are alive at once.
  */
 export async function streamEntry(
-  bytes: Uint8Array,
+  input: Uint8Array | ByteSource,
   entry: ZipEntry,
   onChunk: (chunk: Uint8Array, final: boolean) => boolean | void | Promise<boolean | void>,
   sliceBytes = 256 * 1024,
 ): Promise<void> {
   checkEntry(entry);
-  const data = compressedData(bytes, entry);
+  const data = await compressedOf(input, entry);
   if (entry.method === 0) {
     for (let p = 0; p < data.length || p === 0; p += sliceBytes * 4) {
       const end = Math.min(data.length, p + sliceBytes * 4);
-      if ((await onChunk(data.subarray(p, end), end >= data.length)) === false) return;
+      if ((await onChunk(await data.slice(p, end), end >= data.length)) === false) return;
       if (end >= data.length) return;
     }
     return;
   }
   if (platformInflate) {
-    await streamPlatform(platformInflate, data, entry, onChunk);
+    await streamPlatform(platformInflate, slicesOf(data, sliceBytes), entry, onChunk);
     return;
   }
   if (nativeInflate()) {
@@ -156,7 +222,7 @@ export async function streamEntry(
   });
   for (let p = 0; p < data.length; p += sliceBytes) {
     const end = Math.min(data.length, p + sliceBytes);
-    inflater.push(data.subarray(p, end), end >= data.length);
+    inflater.push(await data.slice(p, end), end >= data.length);
     const ready = out;
     out = [];
     for (let i = 0; i < ready.length; i++) {
@@ -168,7 +234,7 @@ export async function streamEntry(
 }
 
 /** Inflates raw-deflate data as a stream of chunks (the host's own, e.g. node:zlib). */
-export type InflateStream = (data: Uint8Array) => AsyncIterable<Uint8Array>;
+export type InflateStream = (compressed: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array>;
 
 let platformInflate: InflateStream | undefined;
 
@@ -183,7 +249,7 @@ export function setPlatformInflate(inflate: InflateStream | undefined): void {
 
 async function streamPlatform(
   inflate: InflateStream,
-  data: Uint8Array,
+  data: AsyncIterable<Uint8Array>,
   entry: ZipEntry,
   onChunk: (chunk: Uint8Array, final: boolean) => boolean | void | Promise<boolean | void>,
 ): Promise<void> {
@@ -226,7 +292,7 @@ export function useNativeInflate(value: boolean | undefined): void {
 }
 
 async function streamNative(
-  data: Uint8Array,
+  data: Compressed,
   entry: ZipEntry,
   onChunk: (chunk: Uint8Array, final: boolean) => boolean | void | Promise<boolean | void>,
   sliceBytes: number,
@@ -236,8 +302,8 @@ async function streamNative(
   const reader = stream.readable.getReader();
   let feedError: unknown;
   const feeding = (async () => {
-    for (let p = 0; p < data.length; p += sliceBytes)
-      await writer.write(data.subarray(p, p + sliceBytes) as Uint8Array<ArrayBuffer>);
+    for await (const slice of slicesOf(data, sliceBytes))
+      await writer.write(slice as Uint8Array<ArrayBuffer>);
     await writer.close();
   })().catch((e: unknown) => {
     feedError = e;
