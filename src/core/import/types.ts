@@ -64,8 +64,9 @@ export type WorkbookReader = {
 };
 
 /**
- * A file read in pieces instead of held whole (the CLI: a file on disk). A delimited file is
- * streamed from it; an .xlsx is still read whole (its zip is not read in pieces yet).
+ * A file read in pieces instead of held whole (the CLI: a file on disk): a delimited file is
+ * streamed from it, an .xlsx read part by part (central directory, small parts, then worksheets
+ * inflated from slices); UTF-16 text and refused formats are read whole.
  */
 export type ByteSource = {
   readonly size: number;
