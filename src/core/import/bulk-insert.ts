@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'sql.js';
+import { quoteIdent } from '../mutations/table-info';
 import type { SqlValue } from './types';
 
 /**
@@ -15,8 +16,6 @@ import type { SqlValue } from './types';
 
 export type InsertStrategy =
   'prepared' | 'multi-values' | 'text-blob' | 'json-each' | 'json-blob' | 'jsonb-blob';
-
-export const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Rows per multi-row VALUES statement: 10 columns × 500 rows stays far below SQLite's 32766 parameters. */
 const maxRowsPerValues = (columns: number) =>
@@ -35,7 +34,7 @@ export function createRowInserter(
   columns: readonly string[],
   strategy: InsertStrategy = DEFAULT_STRATEGY,
 ): RowInserter {
-  const target = `${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')})`;
+  const target = `${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')})`;
   const width = columns.length;
   let inserted = 0;
   if (strategy === 'prepared') {
@@ -148,7 +147,7 @@ export function insertRows(
 /** Columns declared TEXT (their values are stored as text whatever is bound). */
 function textColumns(db: Database, table: string, columns: readonly string[]): boolean[] {
   const declared = new Map(
-    (db.exec(`PRAGMA table_info(${quoteIdentifier(table)})`)[0]?.values ?? []).map((r) => [
+    (db.exec(`PRAGMA table_info(${quoteIdent(table)})`)[0]?.values ?? []).map((r) => [
       String(r[1]),
       String(r[2]).toUpperCase(),
     ]),
@@ -173,7 +172,7 @@ function textBlobInserter(db: Database, table: string, columns: readonly string[
   if (textCount === 0) return plain;
   const paramsPerRow = width + textCount;
   const per = Math.max(1, Math.min(500, Math.floor(32_000 / paramsPerRow)));
-  const target = `${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')})`;
+  const target = `${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')})`;
   const statements = new Map<number, Statement>();
   const statementFor = (count: number): Statement => {
     let stmt = statements.get(count);

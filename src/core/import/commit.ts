@@ -1,6 +1,8 @@
-import type { Database, SqlValue as SqlJsValue } from 'sql.js';
+import type { Database } from 'sql.js';
 import { createRowInserter } from './bulk-insert';
+import { deleteRow, insertRow, updateRow } from '../mutations/row-writes';
 import { describeWriteError, type FailedWrite } from '../mutations/sqlite-errors';
+import { quoteIdent, readRow, tableShape, type TableShape } from '../mutations/table-info';
 import type { AppError } from '../result';
 import type { SqlValue } from './types';
 
@@ -29,72 +31,38 @@ export class WriteRefused extends Error {
   }
 }
 
-export const quoteId = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+/** The shape of a table (its key columns), cached per workspace until the table changes. */
+const shapeCache = new WeakMap<Database, Map<string, TableShape>>();
 
-const pkCache = new WeakMap<Database, Map<string, string[]>>();
+function shapeOf(db: Database, table: string): TableShape {
+  let perDb = shapeCache.get(db);
+  if (!perDb) shapeCache.set(db, (perDb = new Map()));
+  const cached = perDb.get(table);
+  if (cached) return cached;
+  const shape = tableShape(db, table);
+  if (!shape) throw new Error(`Tabel ${table} bestaat niet (meer).`);
+  perDb.set(table, shape);
+  return shape;
+}
 
 /** The primary-key columns of a table, or ['rowid'] for a table without one (raw tables). */
 export function primaryKeyColumns(db: Database, table: string): string[] {
-  let perDb = pkCache.get(db);
-  if (!perDb) pkCache.set(db, (perDb = new Map()));
-  const cached = perDb.get(table);
-  if (cached) return cached;
-  const info = db.exec(`PRAGMA table_info(${quoteId(table)})`)[0];
-  const pk = (info?.values ?? [])
-    .filter((r) => Number(r[5]) > 0)
-    .sort((a, b) => Number(a[5]) - Number(b[5]))
-    .map((r) => String(r[1]));
-  const columns = pk.length > 0 ? pk : ['rowid'];
-  perDb.set(table, columns);
-  return columns;
+  return shapeOf(db, table).keyColumns;
 }
 
+/** Call after creating, dropping or altering a table, so its shape is read again. */
 export function forgetTable(db: Database, table: string): void {
-  pkCache.get(db)?.delete(table);
-}
-
-function where(pk: Row): { sql: string; params: SqlJsValue[] } {
-  const keys = Object.keys(pk);
-  return {
-    sql: keys.map((k) => `${k === 'rowid' ? 'rowid' : quoteId(k)} IS ?`).join(' AND '),
-    params: keys.map((k) => pk[k] ?? null),
-  };
+  shapeCache.get(db)?.delete(table);
 }
 
 export function selectRow(db: Database, table: string, pk: Row): Row | undefined {
-  const w = where(pk);
-  const withRowid = 'rowid' in pk ? 'rowid AS "rowid", ' : '';
-  const stmt = db.prepare(`SELECT ${withRowid}* FROM ${quoteId(table)} WHERE ${w.sql}`);
-  try {
-    stmt.bind(w.params);
-    return stmt.step() ? (stmt.getAsObject() as Row) : undefined;
-  } finally {
-    stmt.free();
-  }
+  return (readRow(db, shapeOf(db, table), pk) as Row | null) ?? undefined;
 }
 
-function runInsert(db: Database, table: string, row: Row): void {
-  const cols = Object.keys(row);
-  db.run(
-    `INSERT INTO ${quoteId(table)} (${cols.map((c) => (c === 'rowid' ? 'rowid' : quoteId(c))).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
-    cols.map((c) => row[c] ?? null),
-  );
-}
-
-function runUpdate(db: Database, table: string, pk: Row, values: Row): void {
-  const cols = Object.keys(values);
-  if (cols.length === 0) return;
-  const w = where(pk);
-  db.run(
-    `UPDATE ${quoteId(table)} SET ${cols.map((c) => `${quoteId(c)} = ?`).join(', ')} WHERE ${w.sql}`,
-    [...cols.map((c) => values[c] ?? null), ...w.params],
-  );
-}
-
-function runDelete(db: Database, table: string, pk: Row): void {
-  const w = where(pk);
-  db.run(`DELETE FROM ${quoteId(table)} WHERE ${w.sql}`, w.params);
-}
+const runInsert = (db: Database, table: string, row: Row) => insertRow(db, shapeOf(db, table), row);
+const runUpdate = (db: Database, table: string, pk: Row, values: Row) =>
+  updateRow(db, shapeOf(db, table), pk, values);
+const runDelete = (db: Database, table: string, pk: Row) => deleteRow(db, shapeOf(db, table), pk);
 
 /**
  * Every write an import makes goes through here, so the import can be undone exactly: inserts
@@ -185,11 +153,11 @@ export function undoOps(db: Database, ops: readonly WriteOp[]): void {
         runInsert(db, op.table, op.before);
         break;
       case 'createTable':
-        db.run(`DROP TABLE IF EXISTS ${quoteId(op.table)}`);
+        db.run(`DROP TABLE IF EXISTS ${quoteIdent(op.table)}`);
         forgetTable(db, op.table);
         break;
       case 'addColumn':
-        db.run(`ALTER TABLE ${quoteId(op.table)} DROP COLUMN ${quoteId(op.column)}`);
+        db.run(`ALTER TABLE ${quoteIdent(op.table)} DROP COLUMN ${quoteIdent(op.column)}`);
         break;
       case 'bulkInsert':
         break; // the table's createTable op drops the rows with it
@@ -227,13 +195,15 @@ export function redoOps(
         forgetTable(db, op.table);
         break;
       case 'addColumn':
-        db.run(`ALTER TABLE ${quoteId(op.table)} ADD COLUMN ${quoteId(op.column)} ${op.sqlType}`);
+        db.run(
+          `ALTER TABLE ${quoteIdent(op.table)} ADD COLUMN ${quoteIdent(op.column)} ${op.sqlType}`,
+        );
         break;
       case 'bulkInsert':
         bulk(op.table);
         break;
       case 'dropTable':
-        db.run(`DROP TABLE ${quoteId(op.table)}`);
+        db.run(`DROP TABLE ${quoteIdent(op.table)}`);
         forgetTable(db, op.table);
         break;
     }

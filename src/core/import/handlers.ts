@@ -27,6 +27,7 @@ import type {
   ValidationIssue,
 } from './api-types';
 import { uniqueColumnNames } from './column-names';
+import { quoteIdent } from '../mutations/table-info';
 import { insertAll, redoOps, TableWriter, undoOps, WriteRefused, type WriteOp } from './commit';
 import type { AppError } from '../result';
 import { diffRows, summariseDiff, type KeyedRow, type RowDiff } from './diff';
@@ -691,7 +692,7 @@ function keepBulkRows(
 ): void {
   for (const op of ops) {
     if (op.op !== 'bulkInsert') continue;
-    const result = db.exec(`SELECT * FROM "${op.table.replace(/"/g, '""')}"`)[0];
+    const result = db.exec(`SELECT * FROM ${quoteIdent(op.table)}`)[0];
     kept.set(op.table, {
       columns: result?.columns ?? [],
       rows: (result?.values ?? []) as (string | number | null)[][],

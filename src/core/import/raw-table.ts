@@ -5,7 +5,8 @@ import type { ImportPlan, RawTableOptions } from './api-types';
 
 import type { CellChange, DiffRow } from './api-types';
 import { createRowInserter, type InsertStrategy, type RowInserter } from './bulk-insert';
-import { forgetTable, quoteId, type Row, type TableWriter } from './commit';
+import { quoteIdent } from '../mutations/table-info';
+import { forgetTable, type Row, type TableWriter } from './commit';
 import { MAX_DIFF_ROWS, sameValue } from './diff';
 import { queryRows } from './entities/types';
 import { columnLabel, isEmptyCell, IssueSink } from './validate';
@@ -80,7 +81,7 @@ export function loadRawExisting(
   keyColumn: string,
 ): Map<string, { values: Row; pk: Row }> {
   const map = new Map<string, { values: Row; pk: Row }>();
-  for (const r of queryRows(db, `SELECT rowid AS "rowid", * FROM ${quoteId(table)}`)) {
+  for (const r of queryRows(db, `SELECT rowid AS "rowid", * FROM ${quoteIdent(table)}`)) {
     const k = r[keyColumn];
     if (k === null || k === undefined) continue;
     map.set(String(k), { values: r, pk: { rowid: r.rowid ?? null } });
@@ -89,7 +90,7 @@ export function loadRawExisting(
 }
 
 export function tableColumnNames(db: Database, table: string): string[] {
-  return (db.exec(`PRAGMA table_info(${quoteId(table)})`)[0]?.values ?? []).map((r) =>
+  return (db.exec(`PRAGMA table_info(${quoteIdent(table)})`)[0]?.values ?? []).map((r) =>
     String(r[1]),
   );
 }
@@ -208,7 +209,9 @@ export class RawPass {
         const present = new Set(tableColumnNames(db, table));
         for (const c of columns) {
           if (present.has(c.name)) continue;
-          db.run(`ALTER TABLE ${quoteId(table)} ADD COLUMN ${quoteId(c.name)} ${sqlType(c.type)}`);
+          db.run(
+            `ALTER TABLE ${quoteIdent(table)} ADD COLUMN ${quoteIdent(c.name)} ${sqlType(c.type)}`,
+          );
           this.write.writer.record({
             op: 'addColumn',
             table,
@@ -227,8 +230,9 @@ export class RawPass {
           ?.values[0]?.[0],
       );
       const oldColumns = tableColumnNames(db, table);
-      const oldRows = (db.exec(`SELECT * FROM ${quoteId(table)}`)[0]?.values ?? []) as SqlValue[][];
-      db.run(`DROP TABLE ${quoteId(table)}`);
+      const oldRows = (db.exec(`SELECT * FROM ${quoteIdent(table)}`)[0]?.values ??
+        []) as SqlValue[][];
+      db.run(`DROP TABLE ${quoteIdent(table)}`);
       writer.record({ op: 'dropTable', table, sql, columns: oldColumns, rows: oldRows });
       this.deletedByReplace = oldRows.length;
     }
@@ -423,7 +427,7 @@ export function rawMode(exists: boolean, options: RawTableOptions | undefined): 
 }
 
 function createSql(table: string, columns: readonly ColumnLayout[]): string {
-  return `CREATE TABLE ${quoteId(table)} (${columns.map((c) => `${quoteId(c.name)} ${sqlType(c.type)}`).join(', ')})`;
+  return `CREATE TABLE ${quoteIdent(table)} (${columns.map((c) => `${quoteIdent(c.name)} ${sqlType(c.type)}`).join(', ')})`;
 }
 
 /**

@@ -13,7 +13,6 @@ import {
 } from './sqlite-errors';
 import {
   keyOf,
-  keyPredicate,
   quoteIdent,
   readRow,
   tableShape,
@@ -21,6 +20,7 @@ import {
   type RowKey,
   type TableShape,
 } from './table-info';
+import { deleteRow, insertRow, updateRow } from './row-writes';
 import { inTransaction } from './transaction';
 
 /** One row as it was before and after a write: enough to undo and redo it exactly. */
@@ -224,38 +224,6 @@ function generatedKey(db: Database, shape: TableShape, row: Row): RowKey {
     return { [only]: rowid };
   }
   return keyOf(shape, row);
-}
-
-function insertRow(db: Database, shape: TableShape, row: Row): void {
-  const columns = Object.keys(row);
-  const names = columns.map((column) =>
-    shape.usesRowid && column === 'rowid' ? 'rowid' : quoteIdent(column),
-  );
-  const sql =
-    columns.length === 0
-      ? `INSERT INTO ${quoteIdent(shape.name)} DEFAULT VALUES`
-      : `INSERT INTO ${quoteIdent(shape.name)} (${names.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-  db.run(
-    sql,
-    columns.map((column) => row[column] ?? null),
-  );
-}
-
-function updateRow(db: Database, shape: TableShape, key: RowKey, patch: Row): void {
-  const columns = Object.keys(patch).filter((column) => !(shape.usesRowid && column === 'rowid'));
-  if (columns.length === 0) return;
-  const where = keyPredicate(shape, key);
-  db.run(
-    `UPDATE ${quoteIdent(shape.name)} SET ${columns.map((column) => `${quoteIdent(column)} = ?`).join(', ')} WHERE ${where.sql}`,
-    [...columns.map((column) => patch[column] ?? null), ...where.params],
-  );
-  if (db.getRowsModified() !== 1)
-    throw new Error(`De rij ${rowLabel(shape.name, key)} bestaat niet (meer).`);
-}
-
-function deleteRow(db: Database, shape: TableShape, key: RowKey): void {
-  const where = keyPredicate(shape, key);
-  db.run(`DELETE FROM ${quoteIdent(shape.name)} WHERE ${where.sql}`, where.params);
 }
 
 /**

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Database } from 'sql.js';
 import { loadEngine } from '../../../src/core/db/engine';
-import { createRowInserter, quoteIdentifier } from '../../../src/core/import/bulk-insert';
+import { createRowInserter } from '../../../src/core/import/bulk-insert';
+import { quoteIdent } from '../../../src/core/mutations/table-info';
 import type { InsertStrategy } from '../../../src/core/import/bulk-insert';
 import { detectSheetLayout, readLayoutRows } from '../../../src/core/import/layout';
 import type { ColumnType, SqlValue } from '../../../src/core/import/types';
@@ -31,7 +32,7 @@ const SQL_TYPE: Record<ColumnType, string> = {
 
 function tableChecksum(db: Database, table: string): string {
   const sum = new Checksum();
-  const stmt = db.prepare(`SELECT * FROM ${quoteIdentifier(table)} ORDER BY rowid`);
+  const stmt = db.prepare(`SELECT * FROM ${quoteIdent(table)} ORDER BY rowid`);
   while (stmt.step()) sum.add(stmt.get() as Canonical[]);
   stmt.free();
   return sum.digest();
@@ -51,7 +52,7 @@ async function ours(file: string) {
   const { layout } = detected.value;
   const columns = layout.columns;
   db.run(
-    `CREATE TABLE t (${columns.map((c) => `${quoteIdentifier(c.name)} ${SQL_TYPE[c.type]}`).join(', ')})`,
+    `CREATE TABLE t (${columns.map((c) => `${quoteIdent(c.name)} ${SQL_TYPE[c.type]}`).join(', ')})`,
   );
   db.run('BEGIN');
   const inserter = createRowInserter(
@@ -234,7 +235,7 @@ async function insertOnly(file: string, strategy: InsertStrategy) {
   const SQL = await loadEngine();
   const db = new SQL.Database();
   db.run(
-    `CREATE TABLE t (${layout.columns.map((c) => `${quoteIdentifier(c.name)} ${SQL_TYPE[c.type]}`).join(', ')})`,
+    `CREATE TABLE t (${layout.columns.map((c) => `${quoteIdent(c.name)} ${SQL_TYPE[c.type]}`).join(', ')})`,
   );
   const t0 = performance.now();
   db.run('BEGIN');
