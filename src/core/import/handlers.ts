@@ -776,8 +776,12 @@ async function commitPlan(
   return result.ok ? ok(result.value.entry) : result;
 }
 
-const rawLabel = (stored: Pick<StoredPlan, 'file' | 'sheet'>): string =>
-  `${stored.file.fileName}${stored.sheet ? ` — ${stored.sheet}` : ''}`;
+/** "gemeenten.xlsx — Blad2"; a CSV's only "sheet" is the file itself, so just its name. */
+function rawLabel(stored: Pick<StoredPlan, 'file' | 'sheet'>): string {
+  const { fileName } = stored.file;
+  const sheetIsFile = stored.sheet === fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  return stored.sheet && !sheetIsFile ? `${fileName} — ${stored.sheet}` : fileName;
+}
 
 /**
  * Arguments of 'import.inspectSource': a file read in pieces (the CLI: from disk) with its
