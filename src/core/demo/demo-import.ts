@@ -2,9 +2,11 @@ import type { HandlerContext } from '../handlers/context';
 import type {
   ColumnMapping,
   EntityName,
+  ImportFile,
   ImportLogEntry,
   ValidationIssue,
 } from '../import/api-types';
+import { forgetFile } from '../import/file-store';
 import { importHandlers } from '../import/handlers';
 import type { Result } from '../result';
 import { SourceError } from './source-table';
@@ -65,6 +67,19 @@ export async function importDemoFile(
 ): Promise<ImportLogEntry> {
   const fileName = source.file.replace(/^.*\//, '');
   const file = unwrap(source.file, await importHandlers['import.inspect']({ fileName, bytes }));
+  try {
+    return await importStoredDemoFile(context, source, file);
+  } finally {
+    // The store keeps only a few files: the demo's must not push out one a user is importing.
+    forgetFile(file.fileId);
+  }
+}
+
+async function importStoredDemoFile(
+  context: HandlerContext,
+  source: DemoImportSource,
+  file: ImportFile,
+): Promise<ImportLogEntry> {
   const sheet = file.sheets[0]?.name;
   if (sheet === undefined) throw new SourceError(source.file, null, 'het bestand is leeg');
   const preview = unwrap(

@@ -39,6 +39,11 @@ export function getFile(fileId: string): StoredFile | undefined {
   return files.get(fileId);
 }
 
+/** Drops a stored file (the demo build, so its files don't push a user's out of the store). */
+export function forgetFile(fileId: string): void {
+  files.delete(fileId);
+}
+
 export function storePlan<T>(planId: string, plan: T): void {
   remember(plans, planId, plan, MAX_PLANS);
 }

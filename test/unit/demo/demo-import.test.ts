@@ -170,6 +170,31 @@ describe('the demo through the import path', () => {
     ]);
   });
 
+  it('leaves a file the user is importing in the store while the demo builds', async () => {
+    const SQL = await loadEngine();
+    const session = createSession(SQL, createWorkspaceDb(SQL), diskResources);
+    const context: HandlerContext = {
+      session,
+      progress: () => undefined,
+      signal: new AbortController().signal,
+    };
+    const bytes = new TextEncoder().encode('NIS-code;Gemeente\n11001;Aartselaar\n');
+    const inspected = await callHandler(
+      'import.inspect',
+      { fileName: 'mijn-gemeenten.csv', bytes },
+      context,
+    );
+    if (!inspected.ok) throw new Error(inspected.error.message);
+    const opened = await callHandler('workspace.openDemo', undefined, context);
+    expect(opened.ok).toBe(true);
+    const preview = await callHandler(
+      'import.preview',
+      { fileId: inspected.value.fileId, sheet: 'mijn-gemeenten' },
+      context,
+    );
+    expect(preview.ok).toBe(true);
+  });
+
   it.each(IMPORTS.map((s) => [s.file, s] as const))(
     '%s: the mapping a user gets suggested is the one the demo states',
     async (_, source) => {
