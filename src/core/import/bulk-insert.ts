@@ -3,19 +3,21 @@ import { quoteIdent } from '../mutations/table-info';
 import type { SqlValue } from './types';
 
 /**
- * Fast inserts into sql.js. sql.js binds every value through JS glue (a malloc and two JS loops
- * over each string), which costs more than SQLite's insert itself; so the winner hands a whole
- * batch over as one UTF-8 JSON blob that SQLite unpacks in C (jsonb_each). Measured, CPU time
- * per 100k rows of the 10-column bench data: prepared bind+step 0.67–1.09 s, multi-row VALUES
- * 0.70–0.82 s, json_each(text) 1.76–1.85 s, json_each(blob) 0.99–1.18 s, jsonb_each(blob)
- * 0.52–0.62 s; 1M rows: jsonb 5.9 s vs multi-row VALUES 7.6 s (test/bench/import.bench.ts).
+ * Fast inserts into sql.js. sql.js binds every string through JS glue (a malloc, two JS loops
+ * over its characters, a free), which costs more than SQLite's insert itself. Two strategies
+ * stay: `text-blob` (the default, below) and plain multi-row VALUES (its fallback). Measured and
+ * dropped, CPU per 100k rows of the 10-column bench data: one prepared bind+step per row
+ * 0.67–1.09 s, multi-row VALUES 0.70–0.82 s, json_each over a JSON text 1.76–1.85 s, the same as
+ * a blob 0.99–1.18 s, jsonb_each over a blob 0.52–0.62 s (its ten `value ->> i` extractions cost
+ * ~3 of the 4 s per 1M rows); text-blob then took insert CPU ~45% below multi-row VALUES
+ * (per 200k rows 0.52–0.69 s vs 0.94–1.27 s). The floor, the same rows generated inside SQLite,
+ * is ~3.3 s per 1M rows.
  *
  * Callers own the transaction: wrap a whole import in BEGIN … COMMIT (one transaction is also
  * what keeps a workspace from being left half-imported).
  */
 
-export type InsertStrategy =
-  'prepared' | 'multi-values' | 'text-blob' | 'json-each' | 'json-blob' | 'jsonb-blob';
+export type InsertStrategy = 'multi-values' | 'text-blob';
 
 /** Rows per multi-row VALUES statement: 10 columns × 500 rows stays far below SQLite's 32766 parameters. */
 const maxRowsPerValues = (columns: number) =>
@@ -37,24 +39,6 @@ export function createRowInserter(
   const target = `${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')})`;
   const width = columns.length;
   let inserted = 0;
-  if (strategy === 'prepared') {
-    const stmt = db.prepare(`INSERT INTO ${target} VALUES (${columns.map(() => '?').join(', ')})`);
-    return {
-      add(rows) {
-        for (const row of rows) {
-          stmt.bind(row as SqlValue[]);
-          stmt.step();
-          stmt.reset();
-        }
-        inserted += rows.length;
-      },
-      finish: () => void stmt.free(),
-      get inserted() {
-        return inserted;
-      },
-    };
-  }
-  if (strategy === 'text-blob') return textBlobInserter(db, table, columns);
   if (strategy === 'multi-values') {
     const per = maxRowsPerValues(width);
     const tuple = `(${columns.map(() => '?').join(', ')})`;
@@ -94,37 +78,10 @@ export function createRowInserter(
       },
     };
   }
-  // json-each: one JSON text per batch; SQLite's own JSON parser unpacks it in C.
-  // json-blob: the same JSON passed as UTF-8 bytes. sql.js copies a blob into wasm memory with
-  // one memcpy, while a string goes through two JS loops per character (length, then encode).
-  // jsonb-blob: jsonb_each hands each row out as binary JSONB, so `value ->> i` reads it
-  // directly instead of re-parsing the row's JSON text once per column (json_each does that).
-  const picks = columns.map((_c, i) => `value ->> ${i}`).join(', ');
-  const asBlob = strategy !== 'json-each';
-  const fn = strategy === 'jsonb-blob' ? 'jsonb_each' : 'json_each';
-  const source = asBlob ? `${fn}(CAST(? AS TEXT))` : `${fn}(?)`;
-  const stmt = db.prepare(`INSERT INTO ${target} SELECT ${picks} FROM ${source}`);
-  const encoder = new TextEncoder();
-  return {
-    add(rows) {
-      if (rows.length === 0) return;
-      const json = JSON.stringify(rows);
-      stmt.bind([asBlob ? encoder.encode(json) : json]);
-      stmt.step();
-      stmt.reset();
-      inserted += rows.length;
-    },
-    finish: () => void stmt.free(),
-    get inserted() {
-      return inserted;
-    },
-  };
+  return textBlobInserter(db, table, columns);
 }
 
-/**
- * Measured winner: text-blob (see textBlobInserter; jsonb-blob was the winner before it, see the
- * module comment). Exported so the bench can report it.
- */
+/** Measured winner (see the module comment); exported so the bench can report it. */
 export const DEFAULT_STRATEGY: InsertStrategy = 'text-blob';
 
 /** Insert rows (each with `columns.length` values) into an existing table. */

@@ -141,39 +141,35 @@ describe('bulk insert into sql.js', () => {
     [2, '21004', 'Brussel; 🙂', -0.5, '2021-12-31'],
     [3, null, '', 0, 'x'],
   ];
-  it.each<InsertStrategy>([
-    'prepared',
-    'multi-values',
-    'text-blob',
-    'json-each',
-    'json-blob',
-    'jsonb-blob',
-  ])('%s stores every value with its type', async (strategy) => {
-    const SQL = await loadEngine();
-    const db = new SQL.Database();
-    db.run('CREATE TABLE "t x" (id INTEGER, nis TEXT, naam TEXT, bedrag REAL, datum TEXT)');
-    db.run('BEGIN');
-    const inserter = createRowInserter(
-      db,
-      't x',
-      ['id', 'nis', 'naam', 'bedrag', 'datum'],
-      strategy,
-    );
-    for (let i = 0; i < 700; i += 1) inserter.add([[i + 10, '44021', 'n', i / 2, null]]);
-    inserter.add(rows);
-    inserter.finish();
-    db.run('COMMIT');
-    expect(inserter.inserted).toBe(703);
-    const out = db.exec(
-      'SELECT id, nis, typeof(nis), naam, bedrag, typeof(bedrag), datum FROM "t x" WHERE id < 10 ORDER BY id',
-    );
-    expect(out[0]?.values).toEqual([
-      [1, '11001', 'text', 'Zoë "Q" d\'Hondt', 1234.56, 'real', null],
-      [2, '21004', 'text', 'Brussel; 🙂', -0.5, 'real', '2021-12-31'],
-      [3, null, 'null', '', 0, 'real', 'x'],
-    ]);
-    db.close();
-  });
+  it.each<InsertStrategy>(['multi-values', 'text-blob'])(
+    '%s stores every value with its type',
+    async (strategy) => {
+      const SQL = await loadEngine();
+      const db = new SQL.Database();
+      db.run('CREATE TABLE "t x" (id INTEGER, nis TEXT, naam TEXT, bedrag REAL, datum TEXT)');
+      db.run('BEGIN');
+      const inserter = createRowInserter(
+        db,
+        't x',
+        ['id', 'nis', 'naam', 'bedrag', 'datum'],
+        strategy,
+      );
+      for (let i = 0; i < 700; i += 1) inserter.add([[i + 10, '44021', 'n', i / 2, null]]);
+      inserter.add(rows);
+      inserter.finish();
+      db.run('COMMIT');
+      expect(inserter.inserted).toBe(703);
+      const out = db.exec(
+        'SELECT id, nis, typeof(nis), naam, bedrag, typeof(bedrag), datum FROM "t x" WHERE id < 10 ORDER BY id',
+      );
+      expect(out[0]?.values).toEqual([
+        [1, '11001', 'text', 'Zoë "Q" d\'Hondt', 1234.56, 'real', null],
+        [2, '21004', 'text', 'Brussel; 🙂', -0.5, 'real', '2021-12-31'],
+        [3, null, 'null', '', 0, 'real', 'x'],
+      ]);
+      db.close();
+    },
+  );
 
   it('text-blob: a batch with a number in a text column, many rows per statement, long text', async () => {
     const SQL = await loadEngine();
