@@ -117,7 +117,7 @@ function textColumns(db: Database, table: string, columns: readonly string[]): b
  * `CAST(substr(?1, offset, length) AS TEXT)` with two integer parameters. sql.js binds a string
  * with a malloc, two JS loops over its characters and a free; a blob with one memcpy, and an
  * integer with neither. CPU per 200k rows of the 10-column bench data (5 text columns):
- * multi-values 0.94–1.27 s, text-blob 0.52–0.69 s (tmp/h8/ins2.mts). Values and types stored
+ * multi-values 0.94–1.27 s, text-blob 0.52–0.69 s. Values and types stored
  * are the same: a TEXT column stores text either way. A batch with a non-string value in a text
  * column (which a raw import's parsers never produce) goes through plain multi-row VALUES.
  */

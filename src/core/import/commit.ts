@@ -214,10 +214,8 @@ export function redoOps(
 const BULK_CHUNK = 5000;
 
 /**
- * Inserts many rows in bulk (raw tables: undo/redo), chunk by chunk. Multi-row VALUES measured
- * fastest of the per-value binds for rows in memory (1M rows × 10 columns: 5.6 s vs 13.8 s for
- * jsonb-blob and 21 s for single-row prepared inserts; tmp/h4); text-blob, which binds a
- * statement's text as one blob, takes ~45% less CPU than that (bulk-insert.ts).
+ * Inserts many rows in bulk (raw tables: undo/redo), chunk by chunk, with the fastest measured
+ * strategy (text-blob; the figures are in bulk-insert.ts).
  */
 export function insertAll(
   db: Database,
