@@ -38,7 +38,6 @@ export function createRowInserter(
 ): RowInserter {
   const target = `${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')})`;
   const width = columns.length;
-  let inserted = 0;
   if (strategy === 'multi-values') {
     const per = maxRowsPerValues(width);
     const tuple = `(${columns.map(() => '?').join(', ')})`;
@@ -64,21 +63,31 @@ export function createRowInserter(
       stmt.step();
       stmt.reset();
     };
-    return {
-      add(rows) {
-        for (let r = 0; r < rows.length; r += per) flush(rows, r, Math.min(per, rows.length - r));
-        inserted += rows.length;
-      },
-      finish() {
-        full.free();
-        for (const s of statements.values()) s.free();
-      },
-      get inserted() {
-        return inserted;
-      },
-    };
+    return batchedInserter(per, flush, () => {
+      full.free();
+      for (const stmt of statements.values()) stmt.free();
+    });
   }
   return textBlobInserter(db, table, columns);
+}
+
+/** Cuts what is added into statements of at most `per` rows and counts what went in. */
+function batchedInserter(
+  per: number,
+  flush: (rows: readonly (readonly SqlValue[])[], from: number, count: number) => void,
+  free: () => void,
+): RowInserter {
+  let inserted = 0;
+  return {
+    add(rows) {
+      for (let r = 0; r < rows.length; r += per) flush(rows, r, Math.min(per, rows.length - r));
+      inserted += rows.length;
+    },
+    finish: free,
+    get inserted() {
+      return inserted;
+    },
+  };
 }
 
 /** Measured winner (see the module comment); exported so the bench can report it. */
@@ -148,7 +157,6 @@ function textBlobInserter(db: Database, table: string, columns: readonly string[
   };
   const encoder = new TextEncoder();
   let buffer = new Uint8Array(1 << 20);
-  let inserted = 0;
   const flush = (rows: readonly (readonly SqlValue[])[], from: number, count: number): void => {
     const params: (SqlValue | Uint8Array)[] = new Array<SqlValue | Uint8Array>(
       1 + count * paramsPerRow,
@@ -189,17 +197,8 @@ function textBlobInserter(db: Database, table: string, columns: readonly string[
     stmt.step();
     stmt.reset();
   };
-  return {
-    add(rows) {
-      for (let r = 0; r < rows.length; r += per) flush(rows, r, Math.min(per, rows.length - r));
-      inserted += rows.length;
-    },
-    finish() {
-      plain.finish();
-      for (const stmt of statements.values()) stmt.free();
-    },
-    get inserted() {
-      return inserted;
-    },
-  };
+  return batchedInserter(per, flush, () => {
+    plain.finish();
+    for (const stmt of statements.values()) stmt.free();
+  });
 }

@@ -14,6 +14,16 @@ import { createSession } from '../../../src/core/session';
 import { diskResources } from '../../../src/node/disk-resources';
 import { rows, value } from './helpers';
 
+/** A handler context on a new, empty workspace, as the worker has at start. */
+async function freshContext(): Promise<HandlerContext> {
+  const SQL = await loadEngine();
+  return {
+    session: createSession(SQL, createWorkspaceDb(SQL), diskResources),
+    progress: () => undefined,
+    signal: new AbortController().signal,
+  };
+}
+
 const IMPORTS = DEMO_SOURCES.filter((s): s is DemoImportSource => s.kind === 'import');
 
 /**
@@ -152,13 +162,7 @@ describe('the demo through the import path', () => {
   });
 
   it('opens through workspace.openDemo with nothing to undo and nothing unsaved', async () => {
-    const SQL = await loadEngine();
-    const session = createSession(SQL, createWorkspaceDb(SQL), diskResources);
-    const context: HandlerContext = {
-      session,
-      progress: () => undefined,
-      signal: new AbortController().signal,
-    };
+    const context = await freshContext();
     const opened = await callHandler('workspace.openDemo', undefined, context);
     expect(opened.ok && opened.value).toMatchObject({ isDemo: true, dirty: false, canUndo: false });
     const history = await callHandler('import.history', undefined, context);
@@ -171,13 +175,7 @@ describe('the demo through the import path', () => {
   });
 
   it('leaves a file the user is importing in the store while the demo builds', async () => {
-    const SQL = await loadEngine();
-    const session = createSession(SQL, createWorkspaceDb(SQL), diskResources);
-    const context: HandlerContext = {
-      session,
-      progress: () => undefined,
-      signal: new AbortController().signal,
-    };
+    const context = await freshContext();
     const bytes = new TextEncoder().encode('NIS-code;Gemeente\n11001;Aartselaar\n');
     const inspected = await callHandler(
       'import.inspect',
@@ -198,13 +196,7 @@ describe('the demo through the import path', () => {
   it.each(IMPORTS.map((s) => [s.file, s] as const))(
     '%s: the mapping a user gets suggested is the one the demo states',
     async (_, source) => {
-      const SQL = await loadEngine();
-      const session = createSession(SQL, createWorkspaceDb(SQL), diskResources);
-      const context: HandlerContext = {
-        session,
-        progress: () => undefined,
-        signal: new AbortController().signal,
-      };
+      const context = await freshContext();
       const inspected = await callHandler(
         'import.inspect',
         { fileName: source.file, bytes: await diskResources.bytes(source.file) },
