@@ -15,6 +15,7 @@ import { OrganigramScreen } from '../organigram/OrganigramScreen';
 import { PilotsScreen } from '../pilots/PilotsScreen';
 import { PlanningScreen } from '../planning/PlanningScreen';
 import { AboutModal } from './AboutModal';
+import { CommandPalette } from './CommandPalette';
 import { Header, workspaceTitle } from './Header';
 import { Navbar } from './Navbar';
 import classes from './Shell.module.css';
@@ -129,6 +130,7 @@ export function AppShellLayout({
       </AppShell.Main>
       <ImportWindowDrop />
       <AboutModal opened={aboutOpened} onClose={about.close} />
+      <CommandPalette commands={commands} />
     </AppShell>
   );
 }
