@@ -65,6 +65,11 @@ export function AppShellLayout({
   const [startError, setStartError] = useState<string | null>(null);
   const started = useRef(false);
 
+  // A workspace double-clicked (or passed to a second instance) while the app runs: the same
+  // path as Bestand › Recente bestanden — the unsaved-changes question, then open. Subscribed
+  // before the start effect below asks main for the startup file, so nothing falls between.
+  useEffect(() => host.onOpenFile?.((path) => void actions.openRecent(path)), [actions, host]);
+
   // The app opens on the file it was started with (Electron), else on the demo workspace: a
   // first look with real content.
   useEffect(() => {
