@@ -21,6 +21,7 @@ import { createRecentDocuments, type RecentDocuments } from './recent-documents'
 import {
   applyPermissionPolicy,
   hardenWebContents,
+  isExternalLink,
   isTrustedUrl,
   MAIN_WINDOW_FRAME,
   trustedOrigins,
@@ -111,7 +112,11 @@ export function startApp(electron: ElectronApi, options: StartOptions): void {
 
   // Every web contents, including any the app did not mean to create, gets the same rules.
   app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents, { origins, openExternal: (url) => shell.openExternal(url) });
+    hardenWebContents(contents, {
+      origins,
+      // Checked again at the call: only allow-listed https links reach the OS browser.
+      openExternal: (url) => (isExternalLink(url) ? shell.openExternal(url) : Promise.resolve()),
+    });
   });
 
   app.on('window-all-closed', () => app.quit());
@@ -142,6 +147,8 @@ export function startApp(electron: ElectronApi, options: StartOptions): void {
         webviewTag: false,
         navigateOnDragDrop: false,
         experimentalFeatures: false,
+        // A middle click would open links in a new window; the app has no use for it.
+        disableBlinkFeatures: 'Auxclick',
         spellcheck: false,
       },
     });
