@@ -6,7 +6,7 @@ import { nl } from '../../src/i18n/locales/nl';
 import { backupBeforeOverwrite } from '../../src/node/backups';
 import { writeFileAtomic } from '../../src/node/atomic-write';
 import { createRecentFilesStore } from '../../src/node/recent-files';
-import { COMMAND_EVENT } from '../shared/ipc-channels';
+import { COMMAND_EVENT, OPEN_FILE_EVENT } from '../shared/ipc-channels';
 import { createCloseGuard, formatWindowTitle, type PromptAnswer } from './close-guard';
 import { createIpcHandlers, registerIpcHandlers } from './ipc-handlers';
 import { buildMenuTemplate } from './menu';
@@ -16,16 +16,19 @@ import {
   APP_SCHEME_PRIVILEGES,
   createAppProtocolHandler,
 } from './protocol';
+import { createOpenHandOver } from './open-hand-over';
+import { createRecentDocuments, type RecentDocuments } from './recent-documents';
 import {
-  denyAllPermissions,
+  applyPermissionPolicy,
   hardenWebContents,
+  isExternalLink,
   isTrustedUrl,
-  mainWindowOptions,
+  MAIN_WINDOW_FRAME,
   trustedOrigins,
 } from './security';
-import { findStartupFile } from './startup-file';
 import { fillIn, MAIN_STRINGS_NL } from './strings-nl';
 import { createWorkspaceFiles } from './workspace-files';
+import type { RecentFile } from '../../src/host/host';
 
 /** The parts of Electron the shell uses, passed in so nothing here imports 'electron'. */
 export type ElectronApi = Pick<
@@ -65,30 +68,55 @@ export function startApp(electron: ElectronApi, options: StartOptions): void {
   const paths = builtPaths(options.mainDir);
   const origins = trustedOrigins(options.devServerUrl);
   const isDev = options.devServerUrl !== undefined;
-  let startupPath = findStartupFile(options.argv, options.cwd);
-  // macOS hands over double-clicked files through an event, possibly before ready.
-  app.on('open-file', (event, filePath) => {
-    event.preventDefault();
-    startupPath = filePath;
-  });
 
   let mainWindow: Electron.BrowserWindow | null = null;
+  let recentDocuments: RecentDocuments | null = null;
   let workspaceTitle = '';
   const closeGuard = createCloseGuard();
+  const log = (message: string): void => console.warn(`[pijlerplan] ${message}`);
 
   const sendCommand = (id: CommandId): void => {
     mainWindow?.webContents.send(COMMAND_EVENT, id);
   };
+  /** The renderer asks about unsaved changes, then opens it via workspace:openRecent. */
+  const requestOpen = (filePath: string): void => {
+    mainWindow?.webContents.send(OPEN_FILE_EVENT, filePath);
+  };
 
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  // A file double-clicked or passed on the command line while the app runs arrives as a
+  // second instance's argv (Windows, Linux) or as open-file (macOS, possibly before ready).
+  const handOver = createOpenHandOver(
+    {
+      focusWindow: () => {
+        if (!mainWindow) return;
+        if (mainWindow.isMinimized()) mainWindow.restore();
+        mainWindow.focus();
+      },
+      deliver: async (filePath) => {
+        // On the recent list, the path is one main lets the renderer open (see
+        // workspace-files.ts): the user chose it, in Explorer rather than in our dialog.
+        await recentDocuments?.store.add(filePath);
+        requestOpen(filePath);
+      },
+      log,
+    },
+    { argv: options.argv, cwd: options.cwd },
+  );
+  app.on('second-instance', (_event, argv, workingDirectory) =>
+    handOver.onSecondInstance(argv, workingDirectory),
+  );
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    handOver.onOpenFile(filePath);
   });
 
   // Every web contents, including any the app did not mean to create, gets the same rules.
   app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents, { origins, openExternal: (url) => shell.openExternal(url) });
+    hardenWebContents(contents, {
+      origins,
+      // Checked again at the call: only allow-listed https links reach the OS browser.
+      openExternal: (url) => (isExternalLink(url) ? shell.openExternal(url) : Promise.resolve()),
+    });
   });
 
   app.on('window-all-closed', () => app.quit());
@@ -101,9 +129,29 @@ export function startApp(electron: ElectronApi, options: StartOptions): void {
         async (file) => new Uint8Array(await readFile(file)),
       ),
     );
-    denyAllPermissions(session.defaultSession);
+    applyPermissionPolicy(session.defaultSession, origins);
 
-    const window = new BrowserWindow(mainWindowOptions(paths.preload));
+    // webPreferences are written out here, in the constructor, so that a static scanner
+    // (Electronegativity, in npm test) can verify every switch; app.test.ts pins them too.
+    const window = new BrowserWindow({
+      ...MAIN_WINDOW_FRAME,
+      webPreferences: {
+        preload: paths.preload,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        navigateOnDragDrop: false,
+        experimentalFeatures: false,
+        // A middle click would open links in a new window; the app has no use for it.
+        disableBlinkFeatures: 'Auxclick',
+        spellcheck: false,
+      },
+    });
     mainWindow = window;
     window.once('ready-to-show', () => window.show());
     // The title is ours (workspace name + unsaved marker), not the page's <title>.
@@ -144,9 +192,31 @@ export function startApp(electron: ElectronApi, options: StartOptions): void {
         });
     });
 
-    const recent = createRecentFilesStore({
-      storePath: path.join(app.getPath('userData'), 'recent-files.json'),
+    const buildMenu = (recentFiles: readonly RecentFile[]): void =>
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          buildMenuTemplate({
+            commands: COMMANDS,
+            labels: nl,
+            sendCommand,
+            platform: process.platform,
+            isDev,
+            recent: { files: recentFiles, open: requestOpen },
+          }),
+        ),
+      );
+    // Every workspace opened or saved also reaches the OS's recent list (jump list) and the
+    // native menu's Recente bestanden.
+    recentDocuments = createRecentDocuments({
+      app,
+      store: createRecentFilesStore({
+        storePath: path.join(app.getPath('userData'), 'recent-files.json'),
+      }),
+      platform: process.platform,
+      onChange: buildMenu,
+      log,
     });
+    const recent = recentDocuments.store;
     const files = createWorkspaceFiles({
       dialogs: {
         showOpenDialog: (dialogOptions) => dialog.showOpenDialog(window, dialogOptions),
@@ -157,14 +227,26 @@ export function startApp(electron: ElectronApi, options: StartOptions): void {
       backupBeforeOverwrite: (file) =>
         backupBeforeOverwrite(file, { root: path.join(app.getPath('userData'), 'backups') }),
       recent,
-      startupPath: () => startupPath,
+      startupPath: () => handOver.startupPath(),
       defaultDir: app.getPath('documents'),
-      log: (message) => console.warn(`[pijlerplan] ${message}`),
+      log,
     });
+    // The renderer asks for the startup file once it listens for hand-overs: from then on a
+    // file that arrives is sent to it instead of kept for the start.
+    const filesForRenderer: typeof files = {
+      ...files,
+      openStartup: async () => {
+        try {
+          return await files.openStartup();
+        } finally {
+          handOver.windowReady();
+        }
+      },
+    };
     registerIpcHandlers(
       ipcMain,
       createIpcHandlers({
-        files,
+        files: filesForRenderer,
         closeGuard,
         setTitle,
         closeWindow: () => {
@@ -174,17 +256,8 @@ export function startApp(electron: ElectronApi, options: StartOptions): void {
       (url) => isTrustedUrl(url, origins),
     );
 
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate(
-        buildMenuTemplate({
-          commands: COMMANDS,
-          labels: nl,
-          sendCommand,
-          platform: process.platform,
-          isDev,
-        }),
-      ),
-    );
+    buildMenu([]);
+    void recentDocuments.init();
 
     void window.loadURL(options.devServerUrl ?? APP_INDEX_URL);
   });

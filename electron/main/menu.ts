@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { CommandId, CommandSpec } from '../../src/commands/commands';
+import type { RecentFile } from '../../src/host/host';
 import { MAIN_STRINGS_NL } from './strings-nl';
 
 export type MenuLabels = {
@@ -15,7 +16,28 @@ export type MenuOptions = {
   platform: NodeJS.Platform;
   /** Adds reload and developer tools (development builds only). */
   isDev: boolean;
+  /** The "Recente bestanden" submenu under Openen…; choosing one hands its path to `open`. */
+  recent?: { files: readonly RecentFile[]; open: (filePath: string) => void };
 };
+
+/** Bestand › Recente bestanden: the workspaces opened or saved last, newest first. */
+export function recentFilesSubmenu(options: MenuOptions): MenuItemConstructorOptions {
+  const strings = MAIN_STRINGS_NL.menu;
+  const files = options.recent?.files ?? [];
+  return {
+    id: 'file.recent',
+    label: strings.recentFiles,
+    submenu:
+      files.length === 0
+        ? [{ label: strings.noRecentFiles, enabled: false }]
+        : files.map((file, index) => ({
+            // &1 … &9: Alt+F, then the digit, opens it — as in Office's recent list.
+            label: `${index < 9 ? `&${index + 1} ` : ''}${file.name.replace(/&/g, '&&')}`,
+            toolTip: file.path,
+            click: () => options.recent?.open(file.path),
+          })),
+  };
+}
 
 function commandItems(
   options: MenuOptions,
@@ -30,7 +52,11 @@ function commandItems(
         click: () => options.sendCommand(command.id),
       };
       if (command.shortcut) item.accelerator = command.shortcut;
-      return command.separatorBefore ? [{ type: 'separator' }, item] : [item];
+      const items: MenuItemConstructorOptions[] = command.separatorBefore
+        ? [{ type: 'separator' }, item]
+        : [item];
+      if (command.id === 'file.open' && options.recent) items.push(recentFilesSubmenu(options));
+      return items;
     });
 }
 

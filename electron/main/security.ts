@@ -8,36 +8,19 @@ import type {
 import { APP_ORIGIN } from './protocol';
 
 /**
- * The main window's options. Every security switch is spelled out, even where it matches
- * Electron's default, so a future default change or a copy-paste from a tutorial
- * (`sandbox: false`) cannot slip in unnoticed — a unit test pins them.
+ * The main window's size and first paint. Its webPreferences are not here: they are written
+ * out in the BrowserWindow constructor (app.ts), where a static scanner can read them.
  */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
-    width: 1440,
-    height: 900,
-    minWidth: 960,
-    minHeight: 600,
-    title: 'Pijlerplan',
-    // Shown on ready-to-show, so the user never sees an empty white frame.
-    show: false,
-    backgroundColor: '#ffffff',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      experimentalFeatures: false,
-      spellcheck: false,
-    },
-  };
-}
+export const MAIN_WINDOW_FRAME = {
+  width: 1440,
+  height: 900,
+  minWidth: 960,
+  minHeight: 600,
+  title: 'Pijlerplan',
+  // Shown on ready-to-show, so the user never sees an empty white frame.
+  show: false,
+  backgroundColor: '#ffffff',
+} as const satisfies BrowserWindowConstructorOptions;
 
 /** Origins the renderer may be loaded from: app://pijlerplan, and the dev server in dev. */
 export function trustedOrigins(devServerUrl: string | undefined): string[] {
@@ -65,10 +48,30 @@ export function isTrustedUrl(url: string, origins: readonly string[]): boolean {
   }
 }
 
-/** Links the user clicks that may open in the system browser: plain https, nothing else. */
+/**
+ * Sites the app links to (the About dialog's sources, the agency itself). Anything else is
+ * not opened: a link smuggled into imported data cannot send the user to an arbitrary site.
+ */
+export const EXTERNAL_HOSTS: readonly string[] = [
+  'statbel.fgov.be',
+  'www.integratie-inburgering.be',
+  'integratie-inburgering.be',
+  'www.vlaanderen.be',
+  'sqlite.org',
+  'www.sqlite.org',
+];
+
+/** Links that may open in the system browser: https, default port, on the allow-list. */
 export function isExternalLink(url: string): boolean {
   try {
-    return new URL(url).protocol === 'https:';
+    const parsed = new URL(url);
+    return (
+      parsed.protocol === 'https:' &&
+      parsed.port === '' &&
+      parsed.username === '' &&
+      parsed.password === '' &&
+      EXTERNAL_HOSTS.includes(parsed.hostname)
+    );
   } catch {
     return false;
   }
@@ -104,10 +107,42 @@ export function hardenWebContents(
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** The app needs no camera, microphone, notifications, geolocation…: refuse every request. */
-export function denyAllPermissions(
+/**
+ * The only permissions the app uses: reading the clipboard (pasting a block of cells into
+ * the planning grid) and writing it (copying cells). Everything else — camera, microphone,
+ * notifications, geolocation, … — is refused.
+ */
+export const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set([
+  'clipboard-read',
+  'clipboard-sanitized-write',
+]);
+
+/** Whether `permission` may be granted to a page at `requestingUrl` (the app's own only). */
+export function isPermissionAllowed(
+  permission: string,
+  requestingUrl: string | undefined,
+  origins: readonly string[],
+): boolean {
+  return (
+    GRANTED_PERMISSIONS.has(permission) &&
+    requestingUrl !== undefined &&
+    isTrustedUrl(requestingUrl, origins)
+  );
+}
+
+/**
+ * Installs the permission policy on a session: clipboard for the app's own origin (checked
+ * per request — an injected frame of another origin gets nothing), every other request
+ * refused.
+ */
+export function applyPermissionPolicy(
   session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+  origins: readonly string[],
 ): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(isPermissionAllowed(permission, details.requestingUrl, origins));
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionAllowed(permission, requestingOrigin, origins),
+  );
 }

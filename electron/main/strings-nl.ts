@@ -17,6 +17,8 @@ export const MAIN_STRINGS_NL = {
     devTools: 'Ontwikkelaarshulpmiddelen',
     window: 'Venster',
     minimize: 'Minimaliseren',
+    recentFiles: 'Recente bestanden',
+    noRecentFiles: 'Nog geen recente bestanden',
   },
   dialogs: {
     openWorkspace: 'Werkruimte openen',

@@ -19,5 +19,12 @@ export type IpcChannel = (typeof IPC_CHANNELS)[number];
 /** Main → renderer: a native menu item was chosen; the payload is its command id. */
 export const COMMAND_EVENT = 'menu:command';
 
+/**
+ * Main → renderer: open this workspace (a double-clicked file or a second instance's argument,
+ * or Bestand › Recente bestanden in the native menu). The renderer asks about unsaved changes
+ * first, then opens it through workspace:openRecent (main has put it on the recent list).
+ */
+export const OPEN_FILE_EVENT = 'workspace:openRequested';
+
 export const isIpcChannel = (value: unknown): value is IpcChannel =>
   typeof value === 'string' && (IPC_CHANNELS as readonly string[]).includes(value);

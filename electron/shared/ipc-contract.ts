@@ -69,6 +69,8 @@ export type PijlerplanBridge = {
   invoke<C extends IpcChannel>(channel: C, payload: IpcPayload<C>): Promise<IpcResult<C>>;
   /** Native menu commands; returns the unsubscribe function. */
   onCommand(listener: (commandId: string) => void): () => void;
+  /** Workspaces handed over by the OS or the native menu; returns the unsubscribe function. */
+  onOpenFile(listener: (filePath: string) => void): () => void;
 };
 
 export class IpcPayloadError extends Error {

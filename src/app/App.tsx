@@ -7,7 +7,7 @@ import { AppShellLayout } from '../features/shell/AppShellLayout';
 import type { AppHost } from '../host';
 import type { CoreClient } from '../worker/core-client';
 import { CoreContext, HostContext } from './core-context';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 import { WorkspaceProvider } from './workspace-state';
 
 const colorSchemeManager = localStorageColorSchemeManager({ key: 'pijlerplan.color-scheme' });
@@ -18,6 +18,7 @@ export function App({ core, host, i18n }: { core: CoreClient; host: AppHost; i18
     <I18nextProvider i18n={i18n}>
       <MantineProvider
         theme={theme}
+        cssVariablesResolver={cssVariablesResolver}
         colorSchemeManager={colorSchemeManager}
         defaultColorScheme="light"
       >

@@ -13,7 +13,8 @@ export type CommandId =
   | 'edit.undo'
   | 'edit.redo'
   | 'view.toggleTheme'
-  | 'view.toggleLanguage';
+  | 'view.toggleLanguage'
+  | 'view.commandPalette';
 
 export type CommandSpec = {
   id: CommandId;
@@ -36,4 +37,5 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'edit.redo', menu: 'edit', shortcut: 'CmdOrCtrl+Y' },
   { id: 'view.toggleTheme', menu: 'view', shortcut: 'CmdOrCtrl+Shift+L' },
   { id: 'view.toggleLanguage', menu: 'view' },
+  { id: 'view.commandPalette', menu: 'view', shortcut: 'CmdOrCtrl+K', separatorBefore: true },
 ];

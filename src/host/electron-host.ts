@@ -101,6 +101,7 @@ export function createElectronHost(
         }
         listener(commandId);
       }),
+    onOpenFile: (listener) => bridge.onOpenFile(listener),
     setCloseGuard: () => {
       // Main asks the question itself (a native dialog) from the dirty flag sent with
       // setTitle; a beforeunload handler here would make Electron cancel the close silently.

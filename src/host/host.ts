@@ -40,6 +40,11 @@ export type Host = {
   /** Native menu items arrive here as command ids from the command registry. */
   onCommand(listener: (commandId: string) => void): () => void;
   /**
+   * Workspaces the OS hands to the running app (double-click, a second instance, the native
+   * recent list); Electron only. The renderer asks about unsaved changes, then openRecent.
+   */
+  onOpenFile?(listener: (path: string) => void): () => void;
+  /**
    * Installs the question asked before the window closes; `isDirty` says whether there is
    * anything to lose.
    */

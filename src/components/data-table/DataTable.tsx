@@ -471,7 +471,16 @@ export function DataTable({
             onChange={(value) => value && setPageSize(Number(value))}
             allowDeselect={false}
           />
-          <Pagination size="sm" total={pages} value={page} onChange={setPage} withEdges />
+          <Pagination
+            size="sm"
+            total={pages}
+            value={page}
+            onChange={setPage}
+            withEdges
+            // The first/previous/next/last controls are icons only: give them names.
+            getControlProps={(control) => ({ 'aria-label': t(`table.pagination.${control}`) })}
+            getItemProps={(item) => ({ 'aria-label': t('table.pagination.page', { page: item }) })}
+          />
         </Group>
       </Group>
     </Box>

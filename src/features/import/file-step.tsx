@@ -76,6 +76,8 @@ export function FileStep({ file, reading, error, onChoose, onDropFile, onDialect
           if (first) onDropFile(first);
         }}
         activateOnClick={false}
+        // The hidden file input behind the drop zone needs a name of its own for screen readers.
+        inputProps={{ 'aria-label': t('file.choose') }}
         loading={reading !== null}
         multiple={false}
         radius="md"

@@ -15,6 +15,7 @@ import { OrganigramScreen } from '../organigram/OrganigramScreen';
 import { PilotsScreen } from '../pilots/PilotsScreen';
 import { PlanningScreen } from '../planning/PlanningScreen';
 import { AboutModal } from './AboutModal';
+import { CommandPalette } from './CommandPalette';
 import { Header, workspaceTitle } from './Header';
 import { Navbar } from './Navbar';
 import classes from './Shell.module.css';
@@ -63,6 +64,11 @@ export function AppShellLayout({
   const [aboutOpened, about] = useDisclosure(false);
   const [startError, setStartError] = useState<string | null>(null);
   const started = useRef(false);
+
+  // A workspace double-clicked (or passed to a second instance) while the app runs: the same
+  // path as Bestand › Recente bestanden — the unsaved-changes question, then open. Subscribed
+  // before the start effect below asks main for the startup file, so nothing falls between.
+  useEffect(() => host.onOpenFile?.((path) => void actions.openRecent(path)), [actions, host]);
 
   // The app opens on the file it was started with (Electron), else on the demo workspace: a
   // first look with real content.
@@ -129,6 +135,7 @@ export function AppShellLayout({
       </AppShell.Main>
       <ImportWindowDrop />
       <AboutModal opened={aboutOpened} onClose={about.close} />
+      <CommandPalette commands={commands} />
     </AppShell>
   );
 }

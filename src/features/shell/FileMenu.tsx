@@ -50,6 +50,9 @@ export function FileMenu({
       shadow="md"
       onOpen={() => void host.recentFiles().then(setRecent)}
       trigger="click"
+      // Mantine's hidden focus placeholder is a div inside role="menu", which ARIA forbids (axe
+      // aria-required-children); without it the first item takes focus, as in a native menu.
+      withInitialFocusPlaceholder={false}
     >
       <Menu.Target>
         <Button

@@ -13,6 +13,7 @@ import {
   IconArrowForwardUp,
   IconInfoCircle,
   IconMoon,
+  IconSearch,
   IconSun,
   IconTimeline,
 } from '@tabler/icons-react';
@@ -55,6 +56,7 @@ export function Header({
   const scheme = useComputedColorScheme('light');
   const undo = commands['edit.undo'];
   const redo = commands['edit.redo'];
+  const palette = commands['view.commandPalette'];
   const fileCommands = Object.values(commands).filter((command) => command.menu === 'file');
   const title = workspaceTitle(info, t);
 
@@ -96,6 +98,20 @@ export function Header({
       </div>
 
       <Group gap={4} wrap="nowrap">
+        <Tooltip
+          label={`${t('commands.view.commandPalette')} (${shortcutLabel(palette.shortcut)})`}
+        >
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="lg"
+            aria-label={t('commands.view.commandPalette')}
+            onClick={palette.run}
+            data-testid="open-palette"
+          >
+            <IconSearch size={20} />
+          </ActionIcon>
+        </Tooltip>
         <Tooltip
           label={
             info?.undoLabel

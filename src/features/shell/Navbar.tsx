@@ -1,36 +1,15 @@
 import { NavLink, Stack, Text } from '@mantine/core';
-import {
-  IconBuildingCommunity,
-  IconCalendarStats,
-  IconChartBar,
-  IconDatabase,
-  IconFileExport,
-  IconFileImport,
-  IconHierarchy2,
-  IconPlant2,
-  type Icon,
-} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { routeHref, type RouteId } from '../../app/router';
+import { NAV_ITEMS } from './nav-items';
 import classes from './Shell.module.css';
-
-const ITEMS: readonly { id: RouteId; icon: Icon }[] = [
-  { id: 'data', icon: IconDatabase },
-  { id: 'import', icon: IconFileImport },
-  { id: 'organigram', icon: IconHierarchy2 },
-  { id: 'planning', icon: IconCalendarStats },
-  { id: 'pilots', icon: IconPlant2 },
-  { id: 'municipalities', icon: IconBuildingCommunity },
-  { id: 'dashboard', icon: IconChartBar },
-  { id: 'export', icon: IconFileExport },
-];
 
 export function Navbar({ active, onNavigate }: { active: RouteId; onNavigate: () => void }) {
   const { t } = useTranslation();
   return (
     <nav aria-label={t('nav.label')} className={classes.navbar} style={{ height: '100%' }}>
       <Stack gap={2} p="sm">
-        {ITEMS.map(({ id, icon: ItemIcon }) => (
+        {NAV_ITEMS.map(({ id, icon: ItemIcon }) => (
           <NavLink
             key={id}
             href={routeHref(id)}

@@ -1,6 +1,7 @@
 import { useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useHotkeys, type HotkeyItem } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { spotlight } from '@mantine/spotlight';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHost } from '../../app/core-context';
@@ -60,6 +61,7 @@ export function useCommands(): Record<CommandId, Command> {
         },
         enabled: true,
       },
+      'view.commandPalette': { run: () => spotlight.toggle(), enabled: true },
     };
     return Object.fromEntries(
       COMMANDS.map((spec) => {

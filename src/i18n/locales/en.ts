@@ -13,6 +13,7 @@ export const en: Locale = {
     'edit.redo': 'Redo',
     'view.toggleTheme': 'Light/dark theme',
     'view.toggleLanguage': 'Nederlands',
+    'view.commandPalette': 'Command palette…',
   },
   app: {
     name: 'Pijlerplan',
@@ -51,6 +52,15 @@ export const en: Locale = {
     nothingToRedo: 'Nothing to redo',
     toggleNavigation: 'Show or hide navigation',
     unsavedMarker: 'Not saved',
+  },
+  palette: {
+    placeholder: 'Search a command or screen…',
+    searchLabel: 'Search a command or screen',
+    nothingFound: 'No command or screen found',
+    commands: 'Commands',
+    screens: 'Go to',
+    goTo: 'Go to {{screen}}',
+    disabled: 'not available now',
   },
   about: {
     title: 'About Pijlerplan',
@@ -143,6 +153,13 @@ export const en: Locale = {
     editCell: 'Edit {{column}}',
     readOnly: 'Read-only',
     pageSize: 'Rows per page',
+    pagination: {
+      first: 'First page',
+      previous: 'Previous page',
+      next: 'Next page',
+      last: 'Last page',
+      page: 'Page {{page}}',
+    },
     queryFailed: 'The table could not be loaded: {{message}}',
     yes: 'yes',
     no: 'no',

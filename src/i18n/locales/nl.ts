@@ -15,6 +15,7 @@ export const nl = {
     'edit.redo': 'Opnieuw',
     'view.toggleTheme': 'Licht/donker thema',
     'view.toggleLanguage': 'English',
+    'view.commandPalette': 'Opdrachtenpalet…',
   },
   app: {
     name: 'Pijlerplan',
@@ -53,6 +54,15 @@ export const nl = {
     nothingToRedo: 'Niets om opnieuw te doen',
     toggleNavigation: 'Navigatie tonen of verbergen',
     unsavedMarker: 'Niet opgeslagen',
+  },
+  palette: {
+    placeholder: 'Zoek een opdracht of scherm…',
+    searchLabel: 'Opdracht of scherm zoeken',
+    nothingFound: 'Geen opdracht of scherm gevonden',
+    commands: 'Opdrachten',
+    screens: 'Ga naar',
+    goTo: 'Ga naar {{screen}}',
+    disabled: 'nu niet beschikbaar',
   },
   about: {
     title: 'Over Pijlerplan',
@@ -146,6 +156,13 @@ export const nl = {
     editCell: '{{column}} wijzigen',
     readOnly: 'Alleen-lezen',
     pageSize: 'Rijen per pagina',
+    pagination: {
+      first: 'Eerste pagina',
+      previous: 'Vorige pagina',
+      next: 'Volgende pagina',
+      last: 'Laatste pagina',
+      page: 'Pagina {{page}}',
+    },
     queryFailed: 'De tabel kon niet geladen worden: {{message}}',
     yes: 'ja',
     no: 'nee',

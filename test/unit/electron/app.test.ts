@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as realFs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { builtPaths, startApp } from '../../../electron/main/app';
-import { COMMAND_EVENT } from '../../../electron/shared/ipc-channels';
+import { COMMAND_EVENT, OPEN_FILE_EVENT } from '../../../electron/shared/ipc-channels';
 import { createFakeElectron, FakeWindow } from './fake-electron';
 
 const trusted = { senderFrame: { url: 'app://pijlerplan/index.html' } };
@@ -59,7 +59,15 @@ describe('startApp (with a fake Electron)', () => {
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      experimentalFeatures: false,
     });
+    expect(window?.options['show']).toBe(false);
     expect(builtPaths('/x/out/main')).toEqual({
       preload: path.join('/x/out/preload/index.cjs'),
       renderer: path.join('/x/out/renderer'),
@@ -73,12 +81,19 @@ describe('startApp (with a fake Electron)', () => {
     expect(FakeWindow.instances[0]?.loadedUrl).toBe('http://localhost:5173');
   });
 
-  it('denies permissions and installs the Dutch menu', async () => {
+  it('grants the clipboard to the app only, denies the rest, and installs the Dutch menu', async () => {
     const fake = createFakeElectron();
     start(fake);
     await fake.ready();
     let granted: boolean | undefined;
-    fake.permissionHandlers.request?.({}, 'media', (ok: boolean) => (granted = ok));
+    const app = { requestingUrl: 'app://pijlerplan/index.html' };
+    fake.permissionHandlers.request?.({}, 'media', (ok: boolean) => (granted = ok), app);
+    expect(granted).toBe(false);
+    fake.permissionHandlers.request?.({}, 'clipboard-read', (ok: boolean) => (granted = ok), app);
+    expect(granted).toBe(true);
+    fake.permissionHandlers.request?.({}, 'clipboard-read', (ok: boolean) => (granted = ok), {
+      requestingUrl: 'https://evil.example/',
+    });
     expect(granted).toBe(false);
     const menu = fake.menus[0] as Array<{ label?: string }>;
     expect(menu.map((item) => item.label)).toContain('Bestand');
@@ -157,5 +172,66 @@ describe('startApp (with a fake Electron)', () => {
       );
       expect(recent[0].path).toBe(target);
     });
+  });
+});
+
+describe('one instance, open from anywhere (with a fake Electron)', () => {
+  const setup = async () => {
+    const fake = createFakeElectron({ pathsRoot: outDir });
+    start(fake);
+    await fake.ready();
+    const window = FakeWindow.instances[0]!;
+    const file = path.join(outDir, 'team plan.pijlerplan');
+    await realFs.writeFile(file, new Uint8Array([7, 7]));
+    return { fake, window, file };
+  };
+
+  it("a second instance's file, once the renderer listens, is handed over and opens", async () => {
+    const { fake, window, file } = await setup();
+    // The renderer asks for the startup file once it listens for hand-overs.
+    expect(await fake.ipcHandlers.get('workspace:startup')?.(trusted, {})).toEqual({
+      ok: true,
+      value: null,
+    });
+    window.minimized = true;
+    fake.app.emit('second-instance', {}, ['Pijlerplan.exe', path.basename(file)], outDir);
+    expect(window.minimized).toBe(false);
+    expect(window.focusCount).toBe(1);
+    // Delivered once main has put it on the recent list (a real, atomic write).
+    await vi.waitFor(() => expect(window.webContents.sent).toContainEqual([OPEN_FILE_EVENT, file]));
+    // The renderer asks about unsaved changes, then opens it like a recent file — allowed,
+    // because the OS (the user, in Explorer) chose it.
+    const opened = await fake.ipcHandlers.get('workspace:openRecent')?.(trusted, { path: file });
+    expect(opened).toMatchObject({ ok: true, value: { name: 'team plan.pijlerplan', path: file } });
+    expect(fake.app.recentDocuments).toContain(file);
+  });
+
+  it('a file that arrives before the renderer listens becomes the startup file', async () => {
+    const { fake, window, file } = await setup();
+    fake.app.emit('open-file', { preventDefault: () => {} }, file);
+    expect(window.webContents.sent.filter(([channel]) => channel === OPEN_FILE_EVENT)).toEqual([]);
+    const startup = await fake.ipcHandlers.get('workspace:startup')?.(trusted, {});
+    expect(startup).toMatchObject({ ok: true, value: { path: file } });
+  });
+
+  it('every open reaches the OS recent list and the native Recente bestanden submenu', async () => {
+    const { fake, file } = await setup();
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePaths: [file],
+    } as never);
+    await fake.ipcHandlers.get('workspace:open')?.(trusted, {});
+    await vi.waitFor(() => expect(fake.app.addRecentDocument).toHaveBeenCalledWith(file));
+    const menu = fake.menus.at(-1) as Array<{
+      submenu?: Array<{ id?: string; submenu?: unknown }>;
+    }>;
+    const recent = menu[0]?.submenu?.find((item) => item.id === 'file.recent') as {
+      submenu: Array<{ label: string; click: () => void }>;
+    };
+    expect(recent.submenu.map((item) => item.label)).toEqual(['&1 team plan.pijlerplan']);
+    // Choosing it asks the renderer to open it (unsaved-changes question first).
+    const window = FakeWindow.instances[0]!;
+    recent.submenu[0]?.click();
+    expect(window.webContents.sent).toContainEqual([OPEN_FILE_EVENT, file]);
   });
 });

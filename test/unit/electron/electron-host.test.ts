@@ -9,8 +9,10 @@ const bytes = new Uint8Array([1, 2, 3]);
 /** A bridge wired straight to a handler map through the same validation main uses. */
 function bridgeTo(handlers: Partial<IpcHandlerMap>): PijlerplanBridge & {
   emit: (id: string) => void;
+  emitOpenFile: (path: string) => void;
 } {
   const listeners = new Set<(id: string) => void>();
+  const fileListeners = new Set<(path: string) => void>();
   return {
     invoke: (channel, payload) => {
       const handler = handlers[channel];
@@ -21,13 +23,29 @@ function bridgeTo(handlers: Partial<IpcHandlerMap>): PijlerplanBridge & {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onOpenFile: (listener) => {
+      fileListeners.add(listener);
+      return () => fileListeners.delete(listener);
+    },
     emit: (id) => listeners.forEach((listener) => listener(id)),
+    emitOpenFile: (path) => fileListeners.forEach((listener) => listener(path)),
   };
 }
 
 describe('createElectronHost', () => {
   it('is an electron host', () => {
     expect(createElectronHost(bridgeTo({})).kind).toBe('electron');
+  });
+
+  it('passes workspaces handed over by main to the listener, until unsubscribed', () => {
+    const bridge = bridgeTo({});
+    const host = createElectronHost(bridge);
+    const seen: string[] = [];
+    const off = host.onOpenFile?.((path) => seen.push(path));
+    bridge.emitOpenFile('C:\\plan.pijlerplan');
+    off?.();
+    bridge.emitOpenFile('C:\\later.pijlerplan');
+    expect(seen).toEqual(['C:\\plan.pijlerplan']);
   });
 
   it('sends each Host call to its channel with a payload main accepts', async () => {

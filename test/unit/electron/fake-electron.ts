@@ -51,11 +51,17 @@ export class FakeWindow extends Emitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
+  minimized = false;
+  focusCount = 0;
   isMinimized(): boolean {
-    return false;
+    return this.minimized;
   }
-  restore(): void {}
-  focus(): void {}
+  restore(): void {
+    this.minimized = false;
+  }
+  focus(): void {
+    this.focusCount++;
+  }
   show(): void {}
   /** Like Electron: emits 'close' with a preventable event; closes unless prevented. */
   close(): void {
@@ -79,6 +85,12 @@ export function createFakeElectron(
     quit: vi.fn(),
     whenReady: () => ready,
     getPath: (name: string) => `${options.pathsRoot ?? '/fake'}/${name}`,
+    recentDocuments: [] as string[],
+    addRecentDocument: vi.fn((filePath: string) => {
+      app.recentDocuments.push(filePath);
+    }),
+    setJumpList: vi.fn(() => 'ok'),
+    setAppUserModelId: vi.fn(),
   });
   const ipcHandlers = new Map<string, Listener>();
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();

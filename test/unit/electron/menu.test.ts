@@ -105,3 +105,56 @@ describe('buildMenuTemplate', () => {
     expect(roles(false)).not.toContain('reload');
   });
 });
+
+describe('Bestand › Recente bestanden', () => {
+  const base = {
+    commands: COMMANDS,
+    labels: nl,
+    sendCommand: () => {},
+    platform: 'win32' as const,
+    isDev: false,
+  };
+  const fileMenu = (template: ReturnType<typeof buildMenuTemplate>) =>
+    template[0]?.submenu as Array<{ id?: string; label?: string; submenu?: unknown }>;
+
+  it('sits right after Openen… and lists the recent workspaces, newest first', () => {
+    const open = vi.fn();
+    const template = buildMenuTemplate({
+      ...base,
+      recent: {
+        files: [
+          {
+            name: 'plan & budget.pijlerplan',
+            path: 'C:\\w\\plan & budget.pijlerplan',
+            openedAt: '',
+          },
+          { name: 'oud.pijlerplan', path: 'C:\\w\\oud.pijlerplan', openedAt: '' },
+        ],
+        open,
+      },
+    });
+    const items = fileMenu(template);
+    const index = items.findIndex((item) => item.id === 'file.open');
+    const recent = items[index + 1] as {
+      label: string;
+      submenu: Array<{ label: string; toolTip: string; click: () => void }>;
+    };
+    expect(recent.label).toBe('Recente bestanden');
+    // An access key per entry; a literal & is doubled so it is not read as one.
+    expect(recent.submenu.map((item) => item.label)).toEqual([
+      '&1 plan && budget.pijlerplan',
+      '&2 oud.pijlerplan',
+    ]);
+    expect(recent.submenu[1]?.toolTip).toBe('C:\\w\\oud.pijlerplan');
+    recent.submenu[1]?.click();
+    expect(open).toHaveBeenCalledWith('C:\\w\\oud.pijlerplan');
+  });
+
+  it('says so when there are none yet', () => {
+    const items = fileMenu(buildMenuTemplate({ ...base, recent: { files: [], open: vi.fn() } }));
+    const recent = items.find((item) => item.id === 'file.recent') as {
+      submenu: Array<{ label: string; enabled: boolean }>;
+    };
+    expect(recent.submenu).toEqual([{ label: 'Nog geen recente bestanden', enabled: false }]);
+  });
+});

@@ -1,32 +1,22 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
-  denyAllPermissions,
+  applyPermissionPolicy,
+  EXTERNAL_HOSTS,
   hardenWebContents,
   isExternalLink,
+  isPermissionAllowed,
   isTrustedUrl,
-  mainWindowOptions,
+  MAIN_WINDOW_FRAME,
   trustedOrigins,
 } from '../../../electron/main/security';
 
-describe('mainWindowOptions', () => {
-  it('turns on every isolation switch and points at the preload', () => {
-    const prefs = mainWindowOptions('/app/out/preload/index.cjs').webPreferences;
-    expect(prefs).toMatchObject({
-      preload: '/app/out/preload/index.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-    });
+describe('MAIN_WINDOW_FRAME', () => {
+  it('waits for ready-to-show instead of flashing an empty window', () => {
+    expect(MAIN_WINDOW_FRAME.show).toBe(false);
   });
 
-  it('waits for ready-to-show instead of flashing an empty window', () => {
-    expect(mainWindowOptions('/p').show).toBe(false);
+  it('carries no webPreferences: those are written in the constructor (app.ts)', () => {
+    expect(MAIN_WINDOW_FRAME).not.toHaveProperty('webPreferences');
   });
 });
 
@@ -51,7 +41,16 @@ describe('trusted origins', () => {
 
 describe('isExternalLink', () => {
   it.each([
-    ['https://statbel.fgov.be/nl', true],
+    ['https://statbel.fgov.be/nl/open-data', true],
+    ['https://www.integratie-inburgering.be/', true],
+    ['https://sqlite.org/datatype3.html', true],
+    // https, but not a site the app links to: a link in imported data goes nowhere.
+    ['https://example.com/', false],
+    ['https://statbel.fgov.be.evil.example/', false],
+    ['https://evil.example/?https://statbel.fgov.be', false],
+    ['https://user:pw@statbel.fgov.be/', false],
+    ['https://statbel.fgov.be:8443/', false],
+    ['http://statbel.fgov.be/', false],
     ['http://example.com', false],
     ['file:///C:/x', false],
     ['javascript:alert(1)', false],
@@ -95,7 +94,11 @@ describe('hardenWebContents', () => {
     return { fake, openExternal };
   };
 
-  it('denies every new window and opens https links in the browser', () => {
+  it('lists only https hosts, no wildcards', () => {
+    for (const host of EXTERNAL_HOSTS) expect(host).toMatch(/^[a-z0-9.-]+\.[a-z]+$/);
+  });
+
+  it('denies every new window and opens allow-listed https links in the browser', () => {
     const { fake, openExternal } = setup();
     expect(fake.open('https://statbel.fgov.be')).toEqual({ action: 'deny' });
     expect(fake.open('http://evil.example')).toEqual({ action: 'deny' });
@@ -107,7 +110,11 @@ describe('hardenWebContents', () => {
     const { fake, openExternal } = setup();
     expect(fake.emit('will-navigate', 'file:///etc/passwd').preventDefault).toHaveBeenCalled();
     expect(fake.emit('will-navigate', 'https://x.example').preventDefault).toHaveBeenCalled();
-    expect(openExternal).toHaveBeenCalledWith('https://x.example');
+    expect(
+      fake.emit('will-navigate', 'https://statbel.fgov.be/nl').preventDefault,
+    ).toHaveBeenCalled();
+    // Only the allow-listed link reaches the browser.
+    expect(openExternal.mock.calls).toEqual([['https://statbel.fgov.be/nl']]);
     expect(
       fake.emit('will-navigate', 'app://pijlerplan/index.html').preventDefault,
     ).not.toHaveBeenCalled();
@@ -120,23 +127,57 @@ describe('hardenWebContents', () => {
   });
 });
 
-describe('denyAllPermissions', () => {
-  it('refuses every permission request and check', () => {
-    let request: ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void) | undefined;
-    let check: (() => boolean) | undefined;
-    denyAllPermissions({
-      setPermissionRequestHandler: (handler: typeof request) => {
-        request = handler;
-      },
-      setPermissionCheckHandler: (handler: typeof check) => {
-        check = handler;
-      },
-    } as never);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
-      const callback = vi.fn();
-      request?.({}, permission, callback);
-      expect(callback).toHaveBeenCalledWith(false);
-    }
-    expect(check?.()).toBe(false);
+describe('permission policy', () => {
+  const origins = ['app://pijlerplan'];
+
+  it.each([
+    ['clipboard-read', 'app://pijlerplan/index.html', true],
+    ['clipboard-sanitized-write', 'app://pijlerplan/index.html', true],
+    ['clipboard-read', 'app://pijlerplan', true],
+    // Another origin (an injected frame, a page navigated elsewhere) gets nothing.
+    ['clipboard-read', 'https://evil.example/', false],
+    ['clipboard-read', 'app://elders/index.html', false],
+    ['clipboard-read', undefined, false],
+    // The app's own origin gets nothing else.
+    ['media', 'app://pijlerplan/index.html', false],
+    ['geolocation', 'app://pijlerplan/index.html', false],
+    ['notifications', 'app://pijlerplan/index.html', false],
+    ['openExternal', 'app://pijlerplan/index.html', false],
+  ])('%s for %s → %s', (permission, url, expected) => {
+    expect(isPermissionAllowed(permission, url, origins)).toBe(expected);
+  });
+
+  it('answers requests and checks through the session handlers, by requesting origin', () => {
+    type Request = (
+      wc: unknown,
+      permission: string,
+      cb: (ok: boolean) => void,
+      details: { requestingUrl?: string },
+    ) => void;
+    type Check = (wc: unknown, permission: string, origin: string) => boolean;
+    let request: Request | undefined;
+    let check: Check | undefined;
+    applyPermissionPolicy(
+      {
+        setPermissionRequestHandler: (handler: Request) => {
+          request = handler;
+        },
+        setPermissionCheckHandler: (handler: Check) => {
+          check = handler;
+        },
+      } as never,
+      origins,
+    );
+    const answer = (permission: string, requestingUrl: string): boolean | undefined => {
+      let granted: boolean | undefined;
+      request?.({}, permission, (ok) => (granted = ok), { requestingUrl });
+      return granted;
+    };
+    expect(answer('clipboard-read', 'app://pijlerplan/index.html')).toBe(true);
+    expect(answer('clipboard-read', 'https://evil.example/')).toBe(false);
+    expect(answer('media', 'app://pijlerplan/index.html')).toBe(false);
+    expect(check?.({}, 'clipboard-read', 'app://pijlerplan')).toBe(true);
+    expect(check?.({}, 'clipboard-read', 'https://evil.example')).toBe(false);
+    expect(check?.({}, 'geolocation', 'app://pijlerplan')).toBe(false);
   });
 });

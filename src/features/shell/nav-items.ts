@@ -1,0 +1,24 @@
+import {
+  IconBuildingCommunity,
+  IconCalendarStats,
+  IconChartBar,
+  IconDatabase,
+  IconFileExport,
+  IconFileImport,
+  IconHierarchy2,
+  IconPlant2,
+  type Icon,
+} from '@tabler/icons-react';
+import type { RouteId } from '../../app/router';
+
+/** The screens, in navigation order: the sidebar and the command palette both list these. */
+export const NAV_ITEMS: readonly { id: RouteId; icon: Icon }[] = [
+  { id: 'data', icon: IconDatabase },
+  { id: 'import', icon: IconFileImport },
+  { id: 'organigram', icon: IconHierarchy2 },
+  { id: 'planning', icon: IconCalendarStats },
+  { id: 'pilots', icon: IconPlant2 },
+  { id: 'municipalities', icon: IconBuildingCommunity },
+  { id: 'dashboard', icon: IconChartBar },
+  { id: 'export', icon: IconFileExport },
+];
