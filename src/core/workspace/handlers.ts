@@ -105,11 +105,11 @@ function openDemo(
 function openWorkspace(
   args: { bytes: Uint8Array; fileName: string },
   { session }: HandlerContext,
-): Result<WorkspaceInfo> {
+): Result<WorkspaceInfo & { notices: string[] }> {
   const opened = openWorkspaceDb(session.SQL, args.bytes);
   if (!opened.ok) return opened;
-  replaceSessionDb(session, opened.value, args.fileName);
-  return ok(workspaceInfo(session));
+  replaceSessionDb(session, opened.value.db, args.fileName);
+  return ok({ ...workspaceInfo(session), notices: opened.value.notices });
 }
 
 function stepHistory(session: Session, direction: 'undo' | 'redo'): Result<WorkspaceInfo> {

@@ -73,6 +73,15 @@ export function useWorkspaceActions(): WorkspaceActions {
       setPath(file.path);
       await refresh({ dataChanged: true });
       notifications.show({ color: 'petrol', message: t('workspace.opened', { name: file.name }) });
+      // Triggers/views the app did not make were removed: say so, and keep it on screen.
+      for (const notice of result.value.notices) {
+        notifications.show({
+          color: 'yellow',
+          title: t('workspace.madeSafeTitle'),
+          message: notice,
+          autoClose: false,
+        });
+      }
       return true;
     },
     [core, refresh, setPath, t],

@@ -65,6 +65,7 @@ export const en: Locale = {
   },
   workspace: {
     opened: '{{name}} opened',
+    madeSafeTitle: 'Workspace made safe',
     created: 'New, empty workspace created',
     demoOpened: 'Demo workspace opened',
     savedAs: 'Saved as {{name}}',

@@ -67,6 +67,7 @@ export const nl = {
   },
   workspace: {
     opened: '{{name}} geopend',
+    madeSafeTitle: 'Werkruimte veilig gemaakt',
     created: 'Nieuwe, lege werkruimte aangemaakt',
     demoOpened: 'Voorbeeldwerkruimte geopend',
     savedAs: 'Opgeslagen als {{name}}',
