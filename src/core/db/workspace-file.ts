@@ -39,11 +39,32 @@ export function foldText(value: unknown): string | null {
   return folded;
 }
 
+const connections = new WeakMap<Database, number>();
+const databaseIds = new WeakMap<Database, number>();
+let nextDatabaseId = 1;
+
+/**
+ * Identifies the contents of `db` as they are now: changes when another database replaces it,
+ * when export() reopened its connection, when rows change or the schema does. The SQL
+ * sandbox uses it to know whether its copy of the workspace is still current.
+ */
+export function contentKey(db: Database): string {
+  let id = databaseIds.get(db);
+  if (id === undefined) {
+    id = nextDatabaseId++;
+    databaseIds.set(db, id);
+  }
+  const changes = db.exec('SELECT total_changes()')[0]?.values[0]?.[0] ?? 0;
+  const schema = db.exec('PRAGMA schema_version')[0]?.values[0]?.[0] ?? 0;
+  return `${id}:${connections.get(db) ?? 0}:${String(changes)}:${String(schema)}`;
+}
+
 /**
  * Per-connection set-up. sql.js closes and reopens the connection inside `export()`, which
  * drops registered functions and pragmas, so this runs after every export as well as on open.
  */
 export function prepareConnection(db: Database): void {
+  connections.set(db, (connections.get(db) ?? 0) + 1);
   db.run('PRAGMA foreign_keys = ON');
   db.create_function('fold', foldText);
 }
