@@ -9,11 +9,20 @@ export type HostFile = {
   /** Where it lives: a path in Electron, an IndexedDB key in the browser. */
   path: string;
   bytes: Uint8Array;
+  /** Something the user should know about the file, e.g. that it was changed outside the app. */
+  notice?: string;
 };
 
 export type RecentFile = { name: string; path: string; openedAt: string };
 
-export type HostResult<T> = { ok: true; value: T } | { ok: false; message: string };
+export type HostResult<T> =
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      message: string;
+      /** 'changed-on-disk': the file is no longer the one opened; nothing was overwritten. */
+      code?: string;
+    };
 
 export type Host = {
   kind: 'electron' | 'browser';

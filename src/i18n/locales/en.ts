@@ -65,6 +65,9 @@ export const en: Locale = {
   },
   workspace: {
     opened: '{{name}} opened',
+    changedOutsideTitle: 'Changed outside Pijlerplan',
+    changedOnDiskTitle: 'Someone else saved this file',
+    saveAsInstead: 'Save as…',
     madeSafeTitle: 'Workspace made safe',
     created: 'New, empty workspace created',
     demoOpened: 'Demo workspace opened',

@@ -67,6 +67,9 @@ export const nl = {
   },
   workspace: {
     opened: '{{name}} geopend',
+    changedOutsideTitle: 'Gewijzigd buiten Pijlerplan',
+    changedOnDiskTitle: 'Iemand anders heeft dit bestand opgeslagen',
+    saveAsInstead: 'Opslaan als…',
     madeSafeTitle: 'Werkruimte veilig gemaakt',
     created: 'Nieuwe, lege werkruimte aangemaakt',
     demoOpened: 'Voorbeeldwerkruimte geopend',
