@@ -6,6 +6,7 @@ import { nl } from '../../src/i18n/locales/nl';
 import { backupBeforeOverwrite, backupFolderFor } from '../../src/node/backups';
 import { readSaveRecord, writeSaveRecord } from '../../src/node/save-record';
 import { removeWorkspaceTemps } from '../../src/node/stale-temps';
+import { createRecoveryStore } from '../../src/node/recovery';
 import { writeFileAtomic } from '../../src/node/atomic-write';
 import { createRecentFilesStore } from '../../src/node/recent-files';
 import { COMMAND_EVENT } from '../shared/ipc-channels';
@@ -176,6 +177,7 @@ export function startApp(electron: ElectronApi, options: StartOptions): void {
         files,
         closeGuard,
         setTitle,
+        recovery: createRecoveryStore({ dir: path.join(app.getPath('userData'), 'recovery') }),
         closeWindow: () => {
           if (!window.isDestroyed()) window.close();
         },
