@@ -145,6 +145,12 @@ export const workspaceHandlers = defineHandlers({
     return workspaceInfo(session);
   },
 
+  /** After a crash-recovery copy was opened: its changes were never saved, so it is dirty. */
+  'workspace.markRecovered': (_args: void, { session }: HandlerContext): WorkspaceInfo => {
+    session.dirty = true;
+    return workspaceInfo(session);
+  },
+
   /** Renames the workspace (meta 'name'); undoable. */
   'workspace.rename': (
     args: { name: string },

@@ -123,6 +123,7 @@ export function useWorkspaceActions(): WorkspaceActions {
       }
       if (!saved.value) return; // cancelled
       await core.call('workspace.markSaved', { fileName: saved.value.name });
+      void host.clearRecovery(); // saved: nothing left to recover
       setPath(saved.value.path);
       await refresh();
       notifications.show({

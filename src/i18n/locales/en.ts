@@ -63,6 +63,12 @@ export const en: Locale = {
     version: 'Version {{version}} · schema {{schema}}',
     close: 'Close',
   },
+  recovery: {
+    title: 'Unsaved work found',
+    body: 'Pijlerplan did not close normally. There is a recovery copy of "{{name}}", written on {{when}}. Open it? Your own file has not been changed.',
+    restore: 'Open recovery copy',
+    discard: 'Discard',
+  },
   workspace: {
     opened: '{{name}} opened',
     changedOutsideTitle: 'Changed outside Pijlerplan',

@@ -65,6 +65,12 @@ export const nl = {
     version: 'Versie {{version}} · schema {{schema}}',
     close: 'Sluiten',
   },
+  recovery: {
+    title: 'Niet-opgeslagen werk gevonden',
+    body: 'Pijlerplan werd niet normaal afgesloten. Er is een herstelkopie van "{{name}}", geschreven op {{when}}. Wil je ze openen? Je eigen bestand is niet gewijzigd.',
+    restore: 'Herstelkopie openen',
+    discard: 'Weggooien',
+  },
   workspace: {
     opened: '{{name}} geopend',
     changedOutsideTitle: 'Gewijzigd buiten Pijlerplan',
