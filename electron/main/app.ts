@@ -3,7 +3,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { COMMANDS, type CommandId } from '../../src/commands/commands';
 import { nl } from '../../src/i18n/locales/nl';
-import { backupBeforeOverwrite } from '../../src/node/backups';
+import { backupBeforeOverwrite, backupFolderFor } from '../../src/node/backups';
+import { readSaveRecord, writeSaveRecord } from '../../src/node/save-record';
+import { removeWorkspaceTemps } from '../../src/node/stale-temps';
+import { createRecoveryStore } from '../../src/node/recovery';
 import { writeFileAtomic } from '../../src/node/atomic-write';
 import { createRecentFilesStore } from '../../src/node/recent-files';
 import { COMMAND_EVENT, OPEN_FILE_EVENT } from '../shared/ipc-channels';
@@ -217,6 +220,7 @@ export function startApp(electron: ElectronApi, options: StartOptions): void {
       log,
     });
     const recent = recentDocuments.store;
+    const backupsRoot = path.join(app.getPath('userData'), 'backups');
     const files = createWorkspaceFiles({
       dialogs: {
         showOpenDialog: (dialogOptions) => dialog.showOpenDialog(window, dialogOptions),
@@ -224,8 +228,14 @@ export function startApp(electron: ElectronApi, options: StartOptions): void {
       },
       readFile: async (file) => new Uint8Array(await readFile(file)),
       writeFileAtomic: (file, bytes) => writeFileAtomic(file, bytes),
-      backupBeforeOverwrite: (file) =>
-        backupBeforeOverwrite(file, { root: path.join(app.getPath('userData'), 'backups') }),
+      backupBeforeOverwrite: (file) => backupBeforeOverwrite(file, { root: backupsRoot }),
+      cleanStaleTemps: async (file) => {
+        await removeWorkspaceTemps(file, backupFolderFor(backupsRoot, file));
+      },
+      saveRecord: {
+        read: (file) => readSaveRecord(backupsRoot, file),
+        write: (file, bytes) => writeSaveRecord(backupsRoot, file, bytes),
+      },
       recent,
       startupPath: () => handOver.startupPath(),
       defaultDir: app.getPath('documents'),
@@ -249,6 +259,7 @@ export function startApp(electron: ElectronApi, options: StartOptions): void {
         files: filesForRenderer,
         closeGuard,
         setTitle,
+        recovery: createRecoveryStore({ dir: path.join(app.getPath('userData'), 'recovery') }),
         closeWindow: () => {
           if (!window.isDestroyed()) window.close();
         },

@@ -3,6 +3,7 @@ import { IPC_CHANNELS, type IpcChannel } from '../shared/ipc-channels';
 import { parseIpcPayload, type IpcHandlerMap, type IpcResult } from '../shared/ipc-contract';
 import type { CloseGuard } from './close-guard';
 import type { WorkspaceFiles } from './workspace-files';
+import type { RecoveryCopy } from '../../src/host/host';
 
 export type IpcHandlerDeps = {
   files: WorkspaceFiles;
@@ -10,6 +11,12 @@ export type IpcHandlerDeps = {
   setTitle(title: string, dirty: boolean): void;
   /** Called when a save the close prompt waited for has succeeded. */
   closeWindow(): void;
+  /** The crash-recovery copy in the app's own folder (src/node/recovery). */
+  recovery?: {
+    write(bytes: Uint8Array, info: { name: string; path: string | null }): Promise<void>;
+    read(): Promise<RecoveryCopy | null>;
+    clear(): Promise<void>;
+  };
 };
 
 /** The one handler map: every channel of the contract, each a few lines over its service. */
@@ -36,6 +43,13 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerMap {
     'export:save': ({ bytes, suggestedName }) => deps.files.saveExport(bytes, suggestedName),
     'recent:list': () => deps.files.recentFiles(),
     'window:setTitle': ({ title, dirty }) => deps.setTitle(title, dirty),
+    'recovery:write': async ({ bytes, name, path }) => {
+      await deps.recovery?.write(bytes, { name, path });
+    },
+    'recovery:read': async () => (await deps.recovery?.read()) ?? null,
+    'recovery:clear': async () => {
+      await deps.recovery?.clear();
+    },
   };
 }
 

@@ -44,6 +44,8 @@ export const MAIN_STRINGS_NL = {
     locked:
       'Het bestand "{name}" is in gebruik door een ander programma (bv. Excel of een virusscanner). Sluit het daar en probeer opnieuw.',
     notFound: 'Het bestand "{name}" bestaat niet meer.',
+    changedOnDisk:
+      '"{name}" is intussen buiten dit venster opgeslagen (door een collega of een ander programma; laatst door Pijlerplan opgeslagen: {when}). Niets is overschreven. Sla je werk op als een nieuw bestand met Opslaan als….',
     notAllowed:
       'Pijlerplan mag "{name}" niet openen of overschrijven zonder dat je het zelf kiest. Gebruik Openen… of Opslaan als….',
   },

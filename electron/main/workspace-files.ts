@@ -2,6 +2,12 @@ import path from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { HostFile, HostResult, RecentFile } from '../../src/host/host';
 import type { RecentFilesStore } from '../../src/node/recent-files';
+import {
+  changedOutsideNotice,
+  sha256,
+  shownMoment,
+  type SaveRecord,
+} from '../../src/node/save-record';
 import { fillIn, MAIN_STRINGS_NL } from './strings-nl';
 
 export const WORKSPACE_EXTENSION = 'pijlerplan';
@@ -26,6 +32,13 @@ export type WorkspaceFilesDeps = {
   /** Where dialogs start, e.g. the user's Documents folder. */
   defaultDir: string;
   log(message: string): void;
+  /** Removes this app's stale temp files beside the workspace and among its backups. */
+  cleanStaleTemps?(filePath: string): Promise<void>;
+  /** What Pijlerplan last saved to a path (SHA-256 and when), kept with the backups. */
+  saveRecord?: {
+    read(filePath: string): Promise<SaveRecord | null>;
+    write(filePath: string, bytes: Uint8Array): Promise<void>;
+  };
 };
 
 export type WorkspaceFiles = {
@@ -98,17 +111,59 @@ export function createWorkspaceFiles(deps: WorkspaceFilesDeps): WorkspaceFiles {
     message: fillIn(MAIN_STRINGS_NL.errors.notAllowed, { name: path.basename(filePath) }),
   });
 
+  /** SHA-256 of each workspace as this window opened or last saved it. */
+  const opened = new Map<string, string>();
+  const cleanTemps = (filePath: string): Promise<void> =>
+    deps
+      .cleanStaleTemps?.(filePath)
+      .catch((error: unknown) =>
+        deps.log(`temp cleanup for ${filePath} failed: ${String(error)}`),
+      ) ?? Promise.resolve();
+
   const readWorkspace = async (filePath: string): Promise<HostResult<HostFile>> => {
     try {
       const bytes = await deps.readFile(filePath);
       grant(filePath);
+      opened.set(filePath, sha256(bytes));
       await deps.recent
         .add(filePath)
         .catch((error: unknown) => deps.log(`recent: ${String(error)}`));
-      return { ok: true, value: { name: path.basename(filePath), path: filePath, bytes } };
+      await cleanTemps(filePath);
+      const record = await deps.saveRecord?.read(filePath).catch(() => null);
+      const notice = changedOutsideNotice(path.basename(filePath), record ?? null, bytes);
+      return {
+        ok: true,
+        value: {
+          name: path.basename(filePath),
+          path: filePath,
+          bytes,
+          ...(notice ? { notice } : {}),
+        },
+      };
     } catch (error) {
       return { ok: false, message: fileErrorMessage(error, filePath, 'read') };
     }
+  };
+
+  /**
+   * Before overwriting: is the file on disk still the one this window opened or saved? If
+   * someone else saved it meanwhile (a colleague on the shared drive), nothing is overwritten.
+   */
+  const changedOnDisk = async (target: string): Promise<string | null> => {
+    const known = opened.get(target);
+    if (known === undefined) return null;
+    let current: Uint8Array;
+    try {
+      current = await deps.readFile(target);
+    } catch {
+      return null; // gone or unreadable: the write itself will say what is wrong
+    }
+    if (sha256(current) === known) return null;
+    const record = await deps.saveRecord?.read(target).catch(() => null);
+    return fillIn(MAIN_STRINGS_NL.errors.changedOnDisk, {
+      name: path.basename(target),
+      when: record ? shownMoment(record.savedAt) : '?',
+    });
   };
 
   const { dialogs: strings } = MAIN_STRINGS_NL;
@@ -179,6 +234,8 @@ export function createWorkspaceFiles(deps: WorkspaceFilesDeps): WorkspaceFiles {
       } else {
         target = path.resolve(filePath);
         if (!(await isAllowed(target))) return notAllowed(target);
+        const changed = await changedOnDisk(target);
+        if (changed) return { ok: false, code: 'changed-on-disk', message: changed };
       }
       try {
         // A failed backup must not cost the user the save they asked for.
@@ -190,6 +247,11 @@ export function createWorkspaceFiles(deps: WorkspaceFilesDeps): WorkspaceFiles {
         return { ok: false, message: fileErrorMessage(error, target, 'write') };
       }
       grant(target);
+      opened.set(target, sha256(bytes));
+      await deps.saveRecord
+        ?.write(target, bytes)
+        .catch((error: unknown) => deps.log(`save record for ${target}: ${String(error)}`));
+      await cleanTemps(target);
       await deps.recent.add(target).catch((error: unknown) => deps.log(`recent: ${String(error)}`));
       return { ok: true, value: { name: path.basename(target), path: target } };
     },

@@ -12,6 +12,9 @@ export const IPC_CHANNELS = [
   'export:save',
   'recent:list',
   'window:setTitle',
+  'recovery:write',
+  'recovery:read',
+  'recovery:clear',
 ] as const;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { HostFile, HostResult, RecentFile } from '../../src/host/host';
+import type { HostFile, HostResult, RecentFile, RecoveryCopy } from '../../src/host/host';
 import type { IpcChannel } from './ipc-channels';
 
 /**
@@ -36,6 +36,11 @@ export const IPC_PAYLOADS = {
   'export:save': z.object({ bytes, suggestedName: fileName }).strict(),
   'recent:list': none,
   'window:setTitle': z.object({ title: z.string().max(500), dirty: z.boolean() }).strict(),
+  'recovery:write': z
+    .object({ bytes, name: z.string().min(1).max(255), path: filePath.nullable() })
+    .strict(),
+  'recovery:read': none,
+  'recovery:clear': none,
 } as const satisfies Record<IpcChannel, z.ZodType>;
 
 export type IpcResults = {
@@ -48,6 +53,9 @@ export type IpcResults = {
   'export:save': HostResult<string | null>;
   'recent:list': RecentFile[];
   'window:setTitle': void;
+  'recovery:write': void;
+  'recovery:read': RecoveryCopy | null;
+  'recovery:clear': void;
 };
 
 /** What the renderer sends. */

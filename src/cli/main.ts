@@ -1,5 +1,11 @@
 import { runCli } from './run';
 
+// `npm run cli -- query … | head`: when the reader stops, end quietly instead of an EPIPE trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 /** `npm run cli -- <command> …`: the core, headless, for analysts' scripts and benchmarks. */
 process.exitCode = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),

@@ -4,6 +4,7 @@ import type { Progress } from './handlers/context';
 import { callHandler, type HandlerArgs, type HandlerName, type HandlerValue } from './handlers';
 import type { ResourceLoader } from './resources';
 import { createSession, type Session } from './session';
+import type { SqlSandbox } from './tables/sql-sandbox';
 
 /**
  * One host's core: the session plus the jobs in flight. The worker exposes it over Comlink; the
@@ -24,12 +25,16 @@ export type CoreRuntime = {
 export function createCoreRuntime(options: {
   resources: ResourceLoader;
   locateWasm?: () => string;
+  /** Where analysts' queries run with a time limit (tables.userSql); see tables/sql-sandbox. */
+  sqlSandbox?: SqlSandbox;
 }): CoreRuntime & {
   session(): Promise<Session>;
 } {
-  const sessionReady: Promise<Session> = loadEngine(options.locateWasm).then((SQL) =>
-    createSession(SQL, createWorkspaceDb(SQL), options.resources),
-  );
+  const sessionReady: Promise<Session> = loadEngine(options.locateWasm).then((SQL) => {
+    const session = createSession(SQL, createWorkspaceDb(SQL), options.resources);
+    if (options.sqlSandbox) session.sqlSandbox = options.sqlSandbox;
+    return session;
+  });
   const jobs = new Map<string, AbortController>();
   let queue: Promise<unknown> = Promise.resolve();
 

@@ -1,5 +1,6 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { ResourceLoader } from './resources';
+import type { SqlSandbox } from './tables/sql-sandbox';
 
 /**
  * One undoable step. Row edits build theirs from the recorded before/after images; a big
@@ -33,6 +34,8 @@ export type Session = {
   history: History;
   /** Who makes the changes, for the audit and import logs (the CLI fills in the OS user). */
   userName?: string | null;
+  /** Where analysts' queries run, stoppable; without one they run in this thread, unbounded. */
+  sqlSandbox?: SqlSandbox;
 };
 
 export function emptyHistory(): History {

@@ -1,5 +1,14 @@
-import { listRecent, readStoredFile, touchRecent, writeStoredFile } from './browser-store';
+import {
+  deleteStoredFile,
+  listRecent,
+  readStoredFile,
+  touchRecent,
+  writeStoredFile,
+} from './browser-store';
 import type { Host, HostFile, HostResult } from './host';
+
+/** Where the crash-recovery copy lives among the stored files (never a user's file name). */
+const RECOVERY_KEY = '\u0000herstelkopie';
 
 /** Workspace files carry this extension (they are SQLite files underneath). */
 export const WORKSPACE_EXTENSION = '.pijlerplan';
@@ -142,6 +151,20 @@ export function createBrowserHost(options: BrowserHostOptions): Host {
     },
 
     recentFiles: () => listRecent().catch(() => []),
+
+    // IndexedDB writes are transactional: the copy is the old one or the new one, never half.
+    async writeRecovery(bytes, info) {
+      await writeStoredFile(RECOVERY_KEY, JSON.stringify(info), bytes).catch(() => undefined);
+    },
+    async readRecovery() {
+      const stored = await readStoredFile(RECOVERY_KEY).catch(() => undefined);
+      if (!stored) return null;
+      const info = JSON.parse(stored.name) as { name: string; path: string | null };
+      return { ...info, bytes: stored.bytes, writtenAt: stored.savedAt };
+    },
+    async clearRecovery() {
+      await deleteStoredFile(RECOVERY_KEY).catch(() => undefined);
+    },
 
     setTitle(title, dirty) {
       document.title = `${dirty ? '• ' : ''}${title} — Pijlerplan`;

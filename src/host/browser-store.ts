@@ -55,6 +55,13 @@ export async function writeStoredFile(
   await done(tx);
 }
 
+export async function deleteStoredFile(path: string): Promise<void> {
+  const db = await database();
+  const tx = db.transaction([FILES], 'readwrite');
+  tx.objectStore(FILES).delete(path);
+  await done(tx);
+}
+
 export async function readStoredFile(path: string): Promise<StoredFile | undefined> {
   const db = await database();
   const tx = db.transaction([FILES], 'readonly');

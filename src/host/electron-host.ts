@@ -86,6 +86,13 @@ export function createElectronHost(
         return [];
       }
     },
+    writeRecovery: async (bytes, info) => {
+      await bridge.invoke('recovery:write', { bytes, ...info }).catch(() => undefined);
+    },
+    readRecovery: () => bridge.invoke('recovery:read', {}).catch(() => null),
+    clearRecovery: async () => {
+      await bridge.invoke('recovery:clear', {}).catch(() => undefined);
+    },
     setTitle: (title, dirty) => {
       // Also tells main whether closing needs the "unsaved changes" question.
       bridge.invoke('window:setTitle', { title, dirty }).catch(() => undefined);

@@ -9,11 +9,28 @@ export type HostFile = {
   /** Where it lives: a path in Electron, an IndexedDB key in the browser. */
   path: string;
   bytes: Uint8Array;
+  /** Something the user should know about the file, e.g. that it was changed outside the app. */
+  notice?: string;
 };
 
 export type RecentFile = { name: string; path: string; openedAt: string };
 
-export type HostResult<T> = { ok: true; value: T } | { ok: false; message: string };
+/** The crash-recovery copy of an unsaved workspace: what it was, and when it was written. */
+export type RecoveryCopy = {
+  name: string;
+  path: string | null;
+  bytes: Uint8Array;
+  writtenAt: string;
+};
+
+export type HostResult<T> =
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      message: string;
+      /** 'changed-on-disk': the file is no longer the one opened; nothing was overwritten. */
+      code?: string;
+    };
 
 export type Host = {
   kind: 'electron' | 'browser';
@@ -35,6 +52,15 @@ export type Host = {
   /** Offers an exported file (xlsx, csv, png…) to the user: a save dialog or a download. */
   saveExport(bytes: Uint8Array, suggestedName: string): Promise<HostResult<string | null>>;
   recentFiles(): Promise<RecentFile[]>;
+  /**
+   * Crash recovery: keeps the unsaved workspace aside (atomically, in the app's own storage,
+   * never over the user's file); the shell calls it at most every 60 s while there are changes.
+   */
+  writeRecovery(bytes: Uint8Array, info: { name: string; path: string | null }): Promise<void>;
+  /** The copy a session that did not end cleanly left, or null. */
+  readRecovery(): Promise<RecoveryCopy | null>;
+  /** After a save, or when the user declines the copy. */
+  clearRecovery(): Promise<void>;
   /** Shows the workspace name and the unsaved marker in the window title. */
   setTitle(title: string, dirty: boolean): void;
   /** Native menu items arrive here as command ids from the command registry. */

@@ -7,6 +7,8 @@ export type AtomicFileHandle = {
   writeFile(data: Uint8Array): Promise<void>;
   sync(): Promise<void>;
   close(): Promise<void>;
+  /** Sets the permission bits exactly (open's mode is narrowed by the umask). */
+  chmod?(mode: number): Promise<void>;
 };
 
 /**
@@ -18,6 +20,8 @@ export type AtomicWriteFs = {
   rename(from: string, to: string): Promise<void>;
   unlink(filePath: string): Promise<void>;
   realpath(filePath: string): Promise<string>;
+  /** Reads the target's mode so the saved file keeps it (0600 stays 0600). */
+  stat?(filePath: string): Promise<{ mode: number }>;
 };
 
 export type AtomicWriteOptions = {
@@ -29,7 +33,7 @@ export type AtomicWriteOptions = {
   retryDelayMs?: number;
   /** Waits between retries; injectable so tests do not sleep. */
   sleep?: (ms: number) => Promise<void>;
-  /** Permission bits for a new file (default 0o666, narrowed by the umask). */
+  /** Permission bits for a new file (default 0o666, narrowed by the umask); an existing file keeps its own. */
   mode?: number;
 };
 
@@ -121,11 +125,17 @@ export async function writeFileAtomic(
     `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
   );
 
+  const existingMode = await fs.stat?.(target).then(
+    (info) => info.mode & 0o7777,
+    () => undefined,
+  );
   let handle: AtomicFileHandle | undefined;
   let renamed = false;
   try {
     // 'wx': fail rather than follow or truncate something already at the temp path.
-    handle = await fs.open(tempPath, 'wx', options.mode ?? 0o666);
+    handle = await fs.open(tempPath, 'wx', existingMode ?? options.mode ?? 0o666);
+    // Replacing a file must not widen who may read it (a 0600 personnel file stays 0600).
+    if (existingMode !== undefined) await handle.chmod?.(existingMode);
     await handle.writeFile(bytes);
     await handle.sync();
     const opened = handle;

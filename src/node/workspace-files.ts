@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { err, ok, type Result } from '../core/result';
 import { writeFileAtomic } from './atomic-write';
+import { removeWorkspaceTemps } from './stale-temps';
 
 function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error
@@ -21,6 +22,7 @@ export async function readWorkspaceFile(filePath: string): Promise<Result<Uint8A
     }
     // A view on Node's buffer, not a copy: a 1M-row workspace is ~140 MB.
     const buffer = await readFile(filePath);
+    await removeWorkspaceTemps(filePath, null); // what killed saves left beside it
     return ok(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
   } catch (error) {
     const code = errorCode(error);
@@ -37,6 +39,7 @@ export async function readWorkspaceFile(filePath: string): Promise<Result<Uint8A
 }
 
 /** Saves workspace bytes so the file is always either the old or the new workspace, never half. */
-export function writeWorkspaceFile(filePath: string, bytes: Uint8Array): Promise<void> {
-  return writeFileAtomic(filePath, bytes);
+export async function writeWorkspaceFile(filePath: string, bytes: Uint8Array): Promise<void> {
+  await writeFileAtomic(filePath, bytes);
+  await removeWorkspaceTemps(filePath, null);
 }

@@ -1,4 +1,5 @@
 import { loadEngine } from '../../core/db/engine';
+import { damageSummary } from '../../core/db/workspace-file';
 import { checkWorkspaceBytes, type WorkspaceCheck } from '../../core/workspace/check';
 import { readWorkspaceFile } from '../../node/workspace-files';
 import { parseArgs } from '../args';
@@ -11,19 +12,26 @@ function report(file: string, size: number, check: WorkspaceCheck): string {
   const nameWidth = Math.max(...check.tables.map((table) => table.name.length), 5);
   const problems: string[] = [];
   if (!(check.integrity.length === 1 && check.integrity[0] === 'ok')) problems.push('integriteit');
+  if (check.damagedTables.length > 0) problems.push('beschadigde tabellen');
   if (check.foreignKeyProblemCount > 0) problems.push('verwijzingen');
   if (!check.isPijlerplan) problems.push('geen Pijlerplan-werkruimte');
   if (check.schemaVersion > check.supportedSchemaVersion) problems.push('nieuwere schemaversie');
   if (check.schemaVersion < 1) problems.push('geen schema');
+  const sound = check.integrity.length === 1 && check.integrity[0] === 'ok';
   const lines = [
+    // The integrity check first: it is what this command exists for.
+    `Integriteit:     ${sound ? 'ok' : `BESCHADIGD: ${damageSummary(check.integrity)}`}`,
+    ...(check.damagedTables.length > 0
+      ? [`Beschadigde tabellen: ${check.damagedTables.join(', ')}`]
+      : []),
     `Werkruimte:      ${file} (${Math.round(size / 1024)} kB, ${check.pageCount} pagina's van ${check.pageSize} bytes)`,
-    `Integriteit:     ${check.integrity.slice(0, 10).join('; ')}${check.integrity.length > 10 ? ` (… ${check.integrity.length - 10} meer)` : ''}`,
     `Verwijzingen:    ${check.foreignKeyProblemCount === 0 ? 'ok' : `${check.foreignKeyProblemCount} rij(en) verwijzen naar iets dat niet bestaat (${[...new Set(check.foreignKeyProblems.map((p) => `${p.table} → ${p.parent}`))].join(', ')})`}`,
     `Schemaversie:    ${check.schemaVersion} (deze versie van Pijlerplan kent tot ${check.supportedSchemaVersion})`,
     `Application id:  ${hex} (${check.isPijlerplan ? 'Pijlerplan' : 'onbekend'})`,
     `Tabellen:`,
     ...check.tables.map(
-      (table) => `  ${table.name.padEnd(nameWidth)}  ${String(table.rows).padStart(9)}`,
+      (table) =>
+        `  ${table.name.padEnd(nameWidth)}  ${table.rows === null ? 'onleesbaar (beschadigd)' : String(table.rows).padStart(9)}`,
     ),
     problems.length === 0
       ? 'Resultaat:       in orde'

@@ -1,5 +1,6 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import { err, ok, type Result } from '../result';
+import { makeSchemaInert, schemaRepairNotice } from './inert-schema';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema';
 
 /** The 16-byte magic every SQLite 3 database file starts with. */
@@ -38,11 +39,32 @@ export function foldText(value: unknown): string | null {
   return folded;
 }
 
+const connections = new WeakMap<Database, number>();
+const databaseIds = new WeakMap<Database, number>();
+let nextDatabaseId = 1;
+
+/**
+ * Identifies the contents of `db` as they are now: changes when another database replaces it,
+ * when export() reopened its connection, when rows change or the schema does. The SQL
+ * sandbox uses it to know whether its copy of the workspace is still current.
+ */
+export function contentKey(db: Database): string {
+  let id = databaseIds.get(db);
+  if (id === undefined) {
+    id = nextDatabaseId++;
+    databaseIds.set(db, id);
+  }
+  const changes = db.exec('SELECT total_changes()')[0]?.values[0]?.[0] ?? 0;
+  const schema = db.exec('PRAGMA schema_version')[0]?.values[0]?.[0] ?? 0;
+  return `${id}:${connections.get(db) ?? 0}:${String(changes)}:${String(schema)}`;
+}
+
 /**
  * Per-connection set-up. sql.js closes and reopens the connection inside `export()`, which
  * drops registered functions and pragmas, so this runs after every export as well as on open.
  */
 export function prepareConnection(db: Database): void {
+  connections.set(db, (connections.get(db) ?? 0) + 1);
   db.run('PRAGMA foreign_keys = ON');
   db.create_function('fold', foldText);
 }
@@ -85,15 +107,19 @@ function migrate(db: Database, fromVersion: number): Result<number> {
   return ok(SCHEMA_VERSION);
 }
 
+/** An opened workspace plus what the user should be told about it (removed triggers, …). */
+export type OpenedWorkspace = { db: Database; notices: string[] };
+
 /**
  * Opens workspace bytes as a database, or says exactly why not. Never touches the caller's
  * current workspace: on any failure the new connection is closed and an error returned.
+ * Before any migration or user statement runs, the schema is made inert (./inert-schema).
  */
 export function openWorkspaceDb(
   SQL: SqlJsStatic,
   bytes: Uint8Array,
   options: { quickCheck?: boolean } = {},
-): Result<Database> {
+): Result<OpenedWorkspace> {
   const magic = new TextDecoder('latin1').decode(bytes.subarray(0, 16));
   if (bytes.length < 100 || magic !== SQLITE_MAGIC) {
     return err('not-sqlite', 'Dit bestand is geen Pijlerplan-werkruimte (geen SQLite-databank).');
@@ -133,10 +159,16 @@ export function openWorkspaceDb(
     const check = db.exec(
       `PRAGMA ${options.quickCheck === false ? 'integrity_check' : 'quick_check'}`,
     );
-    const verdict = String(check[0]?.values[0]?.[0] ?? '');
-    if (verdict !== 'ok') {
+    const lines = (check[0]?.values ?? []).map((row) => String(row[0]));
+    if (!(lines.length === 1 && lines[0] === 'ok')) {
       db.close();
-      return err('corrupt', `De werkruimte is beschadigd: ${verdict}`, { detail: verdict });
+      const summary = damageSummary(lines);
+      return err('corrupt', `De werkruimte is beschadigd: ${summary}`, { detail: summary });
+    }
+    const inert = makeSchemaInert(SQL, db, version);
+    if (!inert.ok) {
+      db.close();
+      return inert;
     }
     const migrated = migrate(db, version);
     if (!migrated.ok) {
@@ -144,13 +176,25 @@ export function openWorkspaceDb(
       return migrated;
     }
     prepareConnection(db);
-    return ok(db);
+    const notice = schemaRepairNotice(inert.value);
+    return ok({ db, notices: notice ? [notice] : [] });
   } catch (error) {
     db?.close();
-    return err('corrupt', `De werkruimte is beschadigd of onvolledig: ${errorText(error)}`, {
-      detail: errorText(error),
-    });
+    const detail = damageSummary([errorText(error)]);
+    return err('corrupt', `De werkruimte is beschadigd of onvolledig: ${detail}`, { detail });
   }
+}
+
+/**
+ * integrity_check can list a hundred lines of "Tree 4 page 44 …" for one damaged file: the user
+ * gets the first problem, shortened, and how many more there are.
+ */
+export function damageSummary(lines: readonly string[]): string {
+  const flat = lines.flatMap((line) => line.split('\n')).filter((line) => line.trim() !== '');
+  const first = (flat[0] ?? 'onbekende fout').trim();
+  const shown = first.length > 160 ? `${first.slice(0, 159)}…` : first;
+  const more = flat.length - 1;
+  return more > 0 ? `${shown} (en nog ${more} ${more === 1 ? 'probleem' : 'problemen'})` : shown;
 }
 
 /**

@@ -7,6 +7,7 @@ import { listTables, resolveTable, type ResolvedTable } from './catalog';
 import { coerceCellValue } from './cell-value';
 import { queryTable } from './query';
 import { runReadOnlySql } from './read-only-sql';
+import { DEFAULT_SQL_TIMEOUT_MS } from './sql-sandbox';
 import type { RowKey, SqlQueryResult, TableQuery, TableQueryResult, TableSummary } from './types';
 
 /** The table a grid edit lands in: the base table behind an editable view, else itself. */
@@ -139,4 +140,23 @@ export const tablesHandlers = defineHandlers({
     args: { sql: string; limit?: number },
     { session }: HandlerContext,
   ): Result<SqlQueryResult> => runReadOnlySql(session.db, args.sql, args.limit),
+
+  /**
+   * An analyst's query: the same guards, run in the sandbox on a copy of the workspace with a
+   * time limit (default 30 s) and cancel, one page (`offset`, `limit`) at a time. The next page
+   * of the same query continues where the previous one stopped.
+   */
+  'tables.userSql': async (
+    args: { sql: string; limit: number; offset?: number; timeoutMs?: number },
+    { session, signal }: HandlerContext,
+  ): Promise<Result<SqlQueryResult>> => {
+    const limit = Math.max(1, Math.floor(args.limit));
+    const offset = Math.max(0, Math.floor(args.offset ?? 0));
+    if (!session.sqlSandbox) return runReadOnlySql(session.db, args.sql, limit, offset);
+    return session.sqlSandbox.query(
+      session.db,
+      { sql: args.sql, offset, limit },
+      { timeoutMs: args.timeoutMs ?? DEFAULT_SQL_TIMEOUT_MS, signal },
+    );
+  },
 });

@@ -1,33 +1,9 @@
-import type { Database, SqlValue } from 'sql.js';
+import type { Database, SqlValue, Statement } from 'sql.js';
 import { errorText } from '../db/workspace-file';
 import { err, ok, type Result } from '../result';
 import type { SqlQueryResult } from './types';
 
 export const DEFAULT_SQL_LIMIT = 1000;
-
-/** Pragmas that only read; anything else (and any pragma with "=") could change the workspace. */
-const READ_PRAGMAS = new Set([
-  'table_info',
-  'table_xinfo',
-  'table_list',
-  'index_list',
-  'index_info',
-  'index_xinfo',
-  'foreign_key_list',
-  'foreign_key_check',
-  'integrity_check',
-  'quick_check',
-  'user_version',
-  'application_id',
-  'schema_version',
-  'page_count',
-  'page_size',
-  'freelist_count',
-  'database_list',
-  'function_list',
-  'compile_options',
-  'collation_list',
-]);
 
 /**
  * Opcodes of a statement that writes or changes the schema/connection. Not Insert/IdxInsert/
@@ -50,7 +26,7 @@ const WRITE_OPCODES = new Set([
 ]);
 
 const readOnlyMessage =
-  'Hier kan alleen gelezen worden (SELECT, WITH, VALUES, EXPLAIN of een lezende PRAGMA); wijzigingen gaan via de tabellen, de import of ongedaan maken.';
+  'Hier kan alleen gelezen worden: één SELECT (of WITH … SELECT). Wijzigingen gaan via de tabellen, de import of ongedaan maken; PRAGMA, EXPLAIN en ATTACH kunnen hier niet.';
 
 function stripLeadingComments(sql: string): string {
   let rest = sql.trimStart();
@@ -66,26 +42,26 @@ function stripLeadingComments(sql: string): string {
 }
 
 /**
- * First guard: what the statement says it is. Only reading statements pass; a CTE that ends
- * in INSERT (`WITH … INSERT`) passes this one and is caught by the second (writesData).
+ * First guard: what the statement says it is. Only SELECT and WITH pass — not EXPLAIN (it
+ * runs `EXPLAIN PRAGMA …`, which switches off foreign keys or caps the heap), not PRAGMA, not
+ * ATTACH. A CTE that ends in INSERT (`WITH … INSERT`) passes this one and is caught by the
+ * second (writesData).
  */
+/** The other statements SQLite knows: refused as "not read-only" rather than as a typo. */
+const STATEMENT_KEYWORDS = new Set(
+  'ALTER ANALYZE ATTACH BEGIN COMMIT CREATE DELETE DETACH DROP END EXPLAIN INSERT PRAGMA REINDEX RELEASE REPLACE ROLLBACK SAVEPOINT UPDATE VACUUM VALUES'.split(
+    ' ',
+  ),
+);
+
 function allowedByKeyword(sql: string): boolean {
   const text = stripLeadingComments(sql);
   const keyword = /^[A-Za-z]+/.exec(text)?.[0]?.toUpperCase();
-  if (keyword === 'SELECT' || keyword === 'WITH' || keyword === 'VALUES') return true;
-  if (keyword === 'EXPLAIN') return true; // explains, never runs
-  if (keyword === 'PRAGMA') {
-    const pragma = /^PRAGMA\s+(?:main\.)?(\w+)\s*(\(\s*['"]?[\w ]+['"]?\s*\))?\s*;?\s*$/i.exec(
-      text,
-    );
-    return pragma !== null && READ_PRAGMAS.has((pragma[1] ?? '').toLowerCase());
-  }
-  return false;
+  return keyword === 'SELECT' || keyword === 'WITH';
 }
 
 /** Second guard: SQLite's own plan for the statement opens a write transaction or writes. */
 function writesData(db: Database, sql: string): boolean {
-  if (/^EXPLAIN\b/i.test(stripLeadingComments(sql))) return false;
   const plan = db.exec(`EXPLAIN ${sql}`)[0]?.values ?? [];
   return plan.some(([, opcode, , p2]) => {
     const name = String(opcode);
@@ -107,55 +83,103 @@ function statementCount(db: Database, sql: string): 0 | 1 | 2 {
 }
 
 /**
- * Runs one analyst's query, read-only. Three guards: the statement kind, SQLite's own plan,
- * and a savepoint rolled back afterwards whatever happened.
+ * The first two guards: only one SELECT/WITH statement whose plan writes nothing. Compiles the
+ * statement (which is how a syntax error or a missing table is found) but never runs it.
  */
-export function runReadOnlySql(
-  db: Database,
-  sql: string,
-  limit: number = DEFAULT_SQL_LIMIT,
-): Result<SqlQueryResult> {
-  const max = Math.max(1, Math.floor(limit));
+export function checkReadOnlySql(db: Database, sql: string): Result<void> {
   try {
     if (stripLeadingComments(sql).replace(/^[\s;]+/, '') === '') {
       return err('sql-empty', 'Geef een SQL-instructie in.');
     }
-    const allowed = allowedByKeyword(sql);
-    // A pragma may act while it is prepared: refuse a writing one before SQLite sees it.
-    if (!allowed && /^PRAGMA\b/i.test(stripLeadingComments(sql))) {
-      return err('sql-read-only', readOnlyMessage);
+    // A pragma may act while it is prepared: refuse anything but SELECT/WITH before SQLite sees it.
+    if (!allowedByKeyword(sql)) {
+      const keyword = /^[A-Za-z]*/.exec(stripLeadingComments(sql))?.[0] ?? '';
+      return STATEMENT_KEYWORDS.has(keyword.toUpperCase())
+        ? err('sql-read-only', readOnlyMessage)
+        : err(
+            'sql-invalid',
+            `De SQL-instructie klopt niet: ze begint met "${keyword || sql.trim().slice(0, 10)}"; een query begint met SELECT of WITH.`,
+          );
     }
     const count = statementCount(db, sql); // throws on a syntax error
     if (count === 0) return err('sql-empty', 'Geef een SQL-instructie in.');
     if (count > 1) return err('sql-multiple', 'Voer één SQL-instructie tegelijk uit.');
-    if (!allowed || writesData(db, sql)) return err('sql-read-only', readOnlyMessage);
+    if (writesData(db, sql)) return err('sql-read-only', readOnlyMessage);
+    return ok(undefined);
   } catch (error) {
     return err('sql-invalid', `De SQL-instructie klopt niet: ${errorText(error)}`, {
       detail: errorText(error),
     });
   }
+}
+
+/**
+ * Steps a prepared statement: skips `skip` rows, reads at most `limit`, and says whether more
+ * follow — the row stepped to in finding that out is returned as `next`, so a following page
+ * can start with it (`carried`). `deadline` (ms since epoch) stops a query between rows; one
+ * long step cannot be interrupted in this thread (the sandbox's watchdog can).
+ */
+export function readRows(
+  statement: Statement,
+  skip: number,
+  limit: number,
+  deadline = Number.POSITIVE_INFINITY,
+  carried: SqlValue[] | null = null,
+): { rows: SqlValue[][]; truncated: boolean; next: SqlValue[] | null } {
+  const rows: SqlValue[][] = [];
+  let skipped = 0;
+  let pending = carried;
+  for (let steps = 0; ; steps++) {
+    if ((steps & 255) === 255 && Date.now() > deadline) {
+      return { rows, truncated: true, next: pending };
+    }
+    let row: SqlValue[];
+    if (pending) {
+      row = pending;
+      pending = null;
+    } else if (statement.step()) row = statement.get();
+    else return { rows, truncated: false, next: null };
+    if (skipped < skip) {
+      skipped++;
+      continue;
+    }
+    if (rows.length === limit) return { rows, truncated: true, next: row };
+    rows.push(row);
+  }
+}
+
+export function sqlFailed(error: unknown): Result<never> {
+  return err('sql-failed', `De SQL-instructie kon niet uitgevoerd worden: ${errorText(error)}`, {
+    detail: errorText(error),
+  });
+}
+
+/**
+ * Runs one query read-only, in this thread. Three guards: the statement kind, SQLite's own
+ * plan, and a savepoint rolled back afterwards whatever happened. For the app's own figures;
+ * an analyst's query goes through the sandbox (./sql-sandbox), which can stop a runaway.
+ */
+export function runReadOnlySql(
+  db: Database,
+  sql: string,
+  limit: number = DEFAULT_SQL_LIMIT,
+  offset = 0,
+): Result<SqlQueryResult> {
+  const max = Math.max(1, Math.floor(limit));
+  const checked = checkReadOnlySql(db, sql);
+  if (!checked.ok) return checked;
   db.run('SAVEPOINT pijlerplan_read_only');
   try {
     const statement = db.prepare(sql);
     try {
       const columns = statement.getColumnNames();
-      const rows: SqlValue[][] = [];
-      let truncated = false;
-      while (statement.step()) {
-        if (rows.length === max) {
-          truncated = true;
-          break;
-        }
-        rows.push(statement.get());
-      }
+      const { rows, truncated } = readRows(statement, Math.max(0, Math.floor(offset)), max);
       return ok({ columns, rows, truncated });
     } finally {
       statement.free();
     }
   } catch (error) {
-    return err('sql-failed', `De SQL-instructie kon niet uitgevoerd worden: ${errorText(error)}`, {
-      detail: errorText(error),
-    });
+    return sqlFailed(error);
   } finally {
     db.run('ROLLBACK TO pijlerplan_read_only');
     db.run('RELEASE pijlerplan_read_only');

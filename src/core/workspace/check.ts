@@ -18,7 +18,10 @@ export type WorkspaceCheck = {
   applicationId: number;
   /** application_id says this file is a Pijlerplan workspace. */
   isPijlerplan: boolean;
-  tables: { name: string; rows: number }[];
+  /** Row counts; null (with the reason) for a table whose tree is too damaged to count. */
+  tables: { name: string; rows: number | null; error?: string }[];
+  /** Tables (and the tables of indexes) named by the integrity check or that failed to count. */
+  damagedTables: string[];
   pageCount: number;
   pageSize: number;
 };
@@ -27,34 +30,130 @@ function pragmaNumber(db: Database, pragma: string): number {
   return Number(db.exec(`PRAGMA ${pragma}`)[0]?.values[0]?.[0] ?? 0);
 }
 
-/** Runs every check on an open database; reads only. */
-export function checkWorkspace(db: Database): WorkspaceCheck {
-  const integrity = (db.exec('PRAGMA integrity_check')[0]?.values ?? []).map((row) =>
-    String(row[0]),
+function safely<T>(run: () => T, fallback: (error: unknown) => T): T {
+  try {
+    return run();
+  } catch (error) {
+    return fallback(error);
+  }
+}
+
+/**
+ * Which tables the integrity check's lines are about: "Tree 4 page 44 …" names a b-tree by
+ * its root page, "… missing from index x" an index; both map to a table via sqlite_schema.
+ */
+function tablesNamedBy(db: Database, lines: readonly string[]): string[] {
+  const schema = safely(
+    () => db.exec('SELECT type, name, tbl_name, rootpage FROM sqlite_schema')[0]?.values ?? [],
+    () => [],
   );
-  const fkRows = db.exec('PRAGMA foreign_key_check')[0]?.values ?? [];
+  const byRoot = new Map(schema.map(([, , table, root]) => [Number(root), String(table)]));
+  const byIndex = new Map(
+    schema
+      .filter(([type]) => type === 'index')
+      .map(([, name, table]) => [String(name), String(table)]),
+  );
+  const named = new Set<string>();
+  for (const line of lines) {
+    for (const match of line.matchAll(/Tree (\d+) page/g)) {
+      const table = byRoot.get(Number(match[1]));
+      if (table) named.add(table);
+    }
+    for (const match of line.matchAll(/index (\S+)/g)) {
+      const table = byIndex.get(match[1] ?? '');
+      if (table) named.add(table);
+    }
+  }
+  return [...named];
+}
+
+/**
+ * PRAGMA integrity_check, line by line: on a badly damaged tree SQLite reports some problems
+ * and then fails with "malformed"; stepping keeps the lines it gave before failing.
+ */
+function integrityLines(db: Database, table?: string): string[] {
+  const lines: string[] = [];
+  try {
+    const statement = db.prepare(
+      table === undefined
+        ? 'PRAGMA integrity_check'
+        : `PRAGMA integrity_check(${quoteIdent(table)})`,
+    );
+    try {
+      while (statement.step()) lines.push(String(statement.get()[0]));
+    } finally {
+      statement.free();
+    }
+  } catch (error) {
+    lines.push(errorText(error));
+  }
+  return lines;
+}
+
+/** Runs every check on an open database; reads only, and reports on a damaged file instead of throwing. */
+export function checkWorkspace(db: Database): WorkspaceCheck {
+  const integrity = safely(
+    () => (db.exec('PRAGMA integrity_check')[0]?.values ?? []).map((row) => String(row[0])),
+    (error) => [errorText(error)],
+  );
+  const fkRows = safely(
+    () => db.exec('PRAGMA foreign_key_check')[0]?.values ?? [],
+    () => [],
+  );
   const foreignKeyProblems = fkRows.slice(0, 100).map((row) => ({
     table: String(row[0]),
     rowid: row[1] === null || row[1] === undefined ? null : Number(row[1]),
     parent: String(row[2]),
   }));
-  const names = (
-    db.exec(
-      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
-    )[0]?.values ?? []
-  ).map((row) => String(row[0]));
-  const tables = names.map((name) => ({
-    name,
-    rows: Number(db.exec(`SELECT count(*) FROM ${quoteIdent(name)}`)[0]?.values[0]?.[0] ?? 0),
-  }));
-  const schemaVersion = pragmaNumber(db, 'user_version');
-  const applicationId = pragmaNumber(db, 'application_id');
+  const names = safely(
+    () =>
+      (
+        db.exec(
+          "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+        )[0]?.values ?? []
+      ).map((row) => String(row[0])),
+    () => [] as string[],
+  );
+  const tables = names.map((name) =>
+    safely<WorkspaceCheck['tables'][number]>(
+      () => ({
+        name,
+        rows: Number(db.exec(`SELECT count(*) FROM ${quoteIdent(name)}`)[0]?.values[0]?.[0] ?? 0),
+      }),
+      (error) => ({ name, rows: null, error: errorText(error) }),
+    ),
+  );
+  const sound = integrity.length === 1 && integrity[0] === 'ok';
+  // When the whole-file check stops at "malformed" without saying where, each table is
+  // checked on its own (PRAGMA integrity_check(table), SQLite ≥ 3.33).
+  const perTable = sound
+    ? []
+    : names.filter((name) => {
+        const lines = integrityLines(db, name);
+        return !(lines.length === 1 && lines[0] === 'ok');
+      });
+  const damagedTables = [
+    ...new Set([
+      ...(sound ? [] : tablesNamedBy(db, integrity)),
+      ...perTable,
+      ...tables.filter((table) => table.rows === null).map((table) => table.name),
+    ]),
+  ].sort();
+  const schemaVersion = safely(
+    () => pragmaNumber(db, 'user_version'),
+    () => 0,
+  );
+  const applicationId = safely(
+    () => pragmaNumber(db, 'application_id'),
+    () => 0,
+  );
   const isPijlerplan = applicationId === APPLICATION_ID;
   return {
     ok:
       integrity.length === 1 &&
       integrity[0] === 'ok' &&
       fkRows.length === 0 &&
+      damagedTables.length === 0 &&
       isPijlerplan &&
       schemaVersion >= 1 &&
       schemaVersion <= SCHEMA_VERSION,
@@ -66,8 +165,15 @@ export function checkWorkspace(db: Database): WorkspaceCheck {
     applicationId,
     isPijlerplan,
     tables,
-    pageCount: pragmaNumber(db, 'page_count'),
-    pageSize: pragmaNumber(db, 'page_size'),
+    damagedTables,
+    pageCount: safely(
+      () => pragmaNumber(db, 'page_count'),
+      () => 0,
+    ),
+    pageSize: safely(
+      () => pragmaNumber(db, 'page_size'),
+      () => 0,
+    ),
   };
 }
 

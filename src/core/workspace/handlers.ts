@@ -105,11 +105,11 @@ function openDemo(
 function openWorkspace(
   args: { bytes: Uint8Array; fileName: string },
   { session }: HandlerContext,
-): Result<WorkspaceInfo> {
+): Result<WorkspaceInfo & { notices: string[] }> {
   const opened = openWorkspaceDb(session.SQL, args.bytes);
   if (!opened.ok) return opened;
-  replaceSessionDb(session, opened.value, args.fileName);
-  return ok(workspaceInfo(session));
+  replaceSessionDb(session, opened.value.db, args.fileName);
+  return ok({ ...workspaceInfo(session), notices: opened.value.notices });
 }
 
 function stepHistory(session: Session, direction: 'undo' | 'redo'): Result<WorkspaceInfo> {
@@ -142,6 +142,12 @@ export const workspaceHandlers = defineHandlers({
   ): WorkspaceInfo => {
     session.fileName = args.fileName;
     session.dirty = false;
+    return workspaceInfo(session);
+  },
+
+  /** After a crash-recovery copy was opened: its changes were never saved, so it is dirty. */
+  'workspace.markRecovered': (_args: void, { session }: HandlerContext): WorkspaceInfo => {
+    session.dirty = true;
     return workspaceInfo(session);
   },
 

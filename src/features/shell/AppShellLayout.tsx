@@ -1,3 +1,4 @@
+import { useRecovery } from './use-recovery';
 import { AppShell, Center, Loader, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
@@ -58,6 +59,7 @@ export function AppShellLayout({
   const route = useRoute();
   const workspace = useWorkspace();
   const actions = useWorkspaceActions();
+  const recovery = useRecovery();
   const commands = useCommands();
   useCommandBindings(commands);
   const [navOpened, nav] = useDisclosure(false);
@@ -76,6 +78,8 @@ export function AppShellLayout({
     if (started.current) return;
     started.current = true;
     const start = async () => {
+      // A session that crashed left its unsaved work: offer it first.
+      if (await recovery.offer()) return;
       const startup = await startupWorkspace?.();
       if (startup?.ok && startup.value && (await actions.openHostFile(startup.value))) return;
       await actions.openDemo({ quiet: true });
@@ -83,7 +87,7 @@ export function AppShellLayout({
     start().catch((error: unknown) => {
       setStartError(error instanceof Error ? error.message : String(error));
     });
-  }, [actions, startupWorkspace]);
+  }, [actions, recovery, startupWorkspace]);
 
   const { info } = workspace;
   const title = workspaceTitle(info, t);

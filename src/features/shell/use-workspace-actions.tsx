@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCore, useHost } from '../../app/core-context';
 import { useWorkspace } from '../../app/workspace-state';
@@ -73,11 +73,29 @@ export function useWorkspaceActions(): WorkspaceActions {
       setPath(file.path);
       await refresh({ dataChanged: true });
       notifications.show({ color: 'petrol', message: t('workspace.opened', { name: file.name }) });
+      if (file.notice) {
+        notifications.show({
+          color: 'yellow',
+          title: t('workspace.changedOutsideTitle'),
+          message: file.notice,
+          autoClose: false,
+        });
+      }
+      // Triggers/views the app did not make were removed: say so, and keep it on screen.
+      for (const notice of result.value.notices) {
+        notifications.show({
+          color: 'yellow',
+          title: t('workspace.madeSafeTitle'),
+          message: notice,
+          autoClose: false,
+        });
+      }
       return true;
     },
     [core, refresh, setPath, t],
   );
 
+  const saveToRef = useRef<((target: string | null) => Promise<void>) | null>(null);
   const saveTo = useCallback(
     async (target: string | null) => {
       const bytes = await core.call('workspace.export', undefined);
@@ -85,12 +103,27 @@ export function useWorkspaceActions(): WorkspaceActions {
       const fileBase = (info?.fileName ?? '').replace(/^.*[\\/]/, '');
       const suggested = (fileBase || info?.name || t('app.untitled')).replace(/\.pijlerplan$/i, '');
       const saved = await host.saveWorkspace(bytes, target, suggested);
+      if (!saved.ok && saved.code === 'changed-on-disk') {
+        // Someone else saved the file meanwhile: nothing was overwritten; offer a new file.
+        modals.openConfirmModal({
+          title: t('workspace.changedOnDiskTitle'),
+          children: (
+            <Text size="sm" data-testid="changed-on-disk">
+              {saved.message}
+            </Text>
+          ),
+          labels: { confirm: t('workspace.saveAsInstead'), cancel: t('workspace.cancel') },
+          onConfirm: () => void saveToRef.current?.(null),
+        });
+        return;
+      }
       if (!saved.ok) {
         hostFailed(t('errors.saveTitle'), saved.message);
         return;
       }
       if (!saved.value) return; // cancelled
       await core.call('workspace.markSaved', { fileName: saved.value.name });
+      void host.clearRecovery(); // saved: nothing left to recover
       setPath(saved.value.path);
       await refresh();
       notifications.show({
@@ -100,6 +133,8 @@ export function useWorkspaceActions(): WorkspaceActions {
     },
     [core, host, hostFailed, info?.fileName, info?.name, refresh, setPath, t],
   );
+
+  saveToRef.current = saveTo;
 
   return useMemo<WorkspaceActions>(
     () => ({

@@ -73,8 +73,18 @@ export const en: Locale = {
     version: 'Version {{version}} · schema {{schema}}',
     close: 'Close',
   },
+  recovery: {
+    title: 'Unsaved work found',
+    body: 'Pijlerplan did not close normally. There is a recovery copy of "{{name}}", written on {{when}}. Open it? Your own file has not been changed.',
+    restore: 'Open recovery copy',
+    discard: 'Discard',
+  },
   workspace: {
     opened: '{{name}} opened',
+    changedOutsideTitle: 'Changed outside Pijlerplan',
+    changedOnDiskTitle: 'Someone else saved this file',
+    saveAsInstead: 'Save as…',
+    madeSafeTitle: 'Workspace made safe',
     created: 'New, empty workspace created',
     demoOpened: 'Demo workspace opened',
     savedAs: 'Saved as {{name}}',

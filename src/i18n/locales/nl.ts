@@ -75,8 +75,18 @@ export const nl = {
     version: 'Versie {{version}} · schema {{schema}}',
     close: 'Sluiten',
   },
+  recovery: {
+    title: 'Niet-opgeslagen werk gevonden',
+    body: 'Pijlerplan werd niet normaal afgesloten. Er is een herstelkopie van "{{name}}", geschreven op {{when}}. Wil je ze openen? Je eigen bestand is niet gewijzigd.',
+    restore: 'Herstelkopie openen',
+    discard: 'Weggooien',
+  },
   workspace: {
     opened: '{{name}} geopend',
+    changedOutsideTitle: 'Gewijzigd buiten Pijlerplan',
+    changedOnDiskTitle: 'Iemand anders heeft dit bestand opgeslagen',
+    saveAsInstead: 'Opslaan als…',
+    madeSafeTitle: 'Werkruimte veilig gemaakt',
     created: 'Nieuwe, lege werkruimte aangemaakt',
     demoOpened: 'Voorbeeldwerkruimte geopend',
     savedAs: 'Opgeslagen als {{name}}',
