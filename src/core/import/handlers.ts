@@ -204,8 +204,12 @@ export function applyOverrides(
     };
   }
   if (overrides.firstDataRow !== undefined) layout.firstDataRow = overrides.firstDataRow;
-  if (overrides.lastDataRow !== undefined)
+  if (overrides.lastDataRow !== undefined) {
+    // The user's own end: read exactly up to it (and say so when the sheet goes on).
     layout.lastDataRow = Math.min(overrides.lastDataRow, totalRows - 1);
+    delete layout.toEnd;
+    delete layout.end;
+  }
   for (const [index, type] of Object.entries(overrides.columnTypes ?? {})) {
     const column = layout.columns.find((c) => c.index === Number(index));
     if (column) column.type = type;
@@ -213,13 +217,20 @@ export function applyOverrides(
   return layout;
 }
 
+/**
+ * Rows in a sheet whose sample did not reach its end. A CSV's count (a scan of all its bytes) or
+ * an xlsx `<dimension>` larger than the sample is taken; anything else — no dimension, or one
+ * that says `A1` — is counted by reading the sheet.
+ */
 async function countRows(
   reader: WorkbookReader,
   sheet: string,
   signal: AbortSignal,
+  sampled: number,
 ): Promise<number> {
   const info = reader.sheets.find((s) => s.name === sheet);
-  if (info?.rowCount !== null && info?.rowCount !== undefined) return info.rowCount;
+  if (info?.rowCount !== null && info?.rowCount !== undefined && info.rowCount > sampled)
+    return info.rowCount;
   let count = 0;
   await reader.readRows(sheet, (rows, first) => void (count = first + rows.length), {
     signal,
@@ -253,11 +264,13 @@ async function prepare(
     signal,
   });
   if (!detected.ok) return detected;
-  const totalRows =
-    detected.value.rows.length < SAMPLE_ROWS
-      ? detected.value.rows.length
-      : await countRows(reader, sheet.value, signal);
-  const layout = applyOverrides(detected.value.layout, detected.value.rows, overrides, totalRows);
+  const { complete } = detected.value;
+  const totalRows = complete
+    ? detected.value.rows.length
+    : await countRows(reader, sheet.value, signal, detected.value.rows.length);
+  const found = detected.value.layout;
+  if (found.toEnd) found.lastDataRow = Math.max(found.lastDataRow, totalRows - 1);
+  const layout = applyOverrides(found, detected.value.rows, overrides, totalRows);
   return ok({ file, reader, sheet: sheet.value, layout, rows: detected.value.rows, totalRows });
 }
 
@@ -319,6 +332,12 @@ async function buildPlan(
   const prepared = await prepare(source ?? request.fileId, request.sheet, request.layout, signal);
   if (!prepared.ok) return prepared;
   const { file, reader, sheet, layout } = prepared.value;
+  if (layout.columns.length === 0)
+    return err(
+      'import.empty_sheet',
+      `Het blad ‘${sheet}’ van ${file.info.fileName} is leeg: er staat geen enkele cel in. Kies een ander blad, of vul het blad aan en importeer opnieuw.`,
+      { sheet },
+    );
   const sink = new IssueSink(sheet);
   const nis = new NisResolver(db);
   const parseOptions = (index: number): ParseOptions => ({

@@ -12,13 +12,7 @@ import type {
   SheetLayout,
   WorkbookReader,
 } from './types';
-import {
-  detectNumberStyle,
-  isBooleanWord,
-  isValidNisCode,
-  parseDateText,
-  parseNumber,
-} from './values';
+import { numberStyleOf, isBooleanWord, isValidNisCode, parseDateText, parseNumber } from './values';
 
 /**
  * Where the table is in a sheet as people really make them: a title and a date above the
@@ -74,28 +68,80 @@ function isNoteRow(row: readonly CellValue[], width: number, afterGap: boolean):
 }
 
 /**
+ * A note spread over several cells (a sentence broken across columns, "Bron:" and a date): every
+ * filled cell is text, and text sits where the table holds numbers, dates or booleans. Only
+ * trusted at the end of the data (nothing data-like follows), so a data row with "n.v.t." in a
+ * number column is never cut off.
+ */
+function isSpreadNote(row: readonly CellValue[], typed: ReadonlySet<number>): boolean {
+  if (typed.size === 0) return false;
+  let inTyped = 0;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (isEmptyCell(cell)) continue;
+    if (!isLabel(cell)) return false;
+    if (typed.has(c)) inTyped++;
+  }
+  if (inTyped === 0) return false;
+  const first = row.find((c) => !isEmptyCell(c));
+  return NOTE_ROW.test(cellText(first)) || inTyped >= Math.min(2, typed.size);
+}
+
+/** A row that holds a typed value (number, date, boolean) in a typed column: data, not a note. */
+function looksLikeData(row: readonly CellValue[], typed: ReadonlySet<number>): boolean {
+  for (const c of typed) {
+    const cell = row[c];
+    if (!isEmptyCell(cell) && !isLabel(cell)) return true;
+  }
+  return false;
+}
+
+/** Why the data ends where it does. */
+export type DataEndReason = 'sheet' | 'total' | 'notes';
+
+/**
  * The last data row in `rows` (sheet rows `first`…), starting at `from`: data stops before a
- * totals row, or before a footnote after the data. Returns `from - 1` when there is none.
+ * totals row, or before a footnote after the data, or before notes spread over cells at the end
+ * (`typed`: the columns holding numbers, dates or booleans). Returns `from - 1` when there is
+ * none. `stopRow` is the 0-based sheet row where the totals/notes start.
  */
 export function findLastDataRow(
   rows: readonly CellValue[][],
   first: number,
   from: number,
   width: number,
-): { lastDataRow: number; stopped: boolean } {
+  typed: ReadonlySet<number> = new Set(),
+): { lastDataRow: number; stopped: boolean; reason: DataEndReason; stopRow?: number } {
   let last = from - 1;
   let gap = false;
+  let softStop = -1;
   for (let i = from; i < first + rows.length; i++) {
     const row = rows[i - first] ?? [];
     if (nonEmptyCount(row) === 0) {
       gap = last >= from;
       continue;
     }
-    if (isTotalRow(row) || isNoteRow(row, width, gap)) return { lastDataRow: last, stopped: true };
+    if (isTotalRow(row)) return { lastDataRow: last, stopped: true, reason: 'total', stopRow: i };
+    if (isNoteRow(row, width, gap))
+      return { lastDataRow: last, stopped: true, reason: 'notes', stopRow: i };
+    if (softStop < 0 && last >= from && isSpreadNote(row, typed)) {
+      softStop = i;
+      continue;
+    }
+    if (softStop >= 0) {
+      if (!looksLikeData(row, typed)) continue;
+      softStop = -1; // data again: what looked like notes was data after all
+    }
     last = i;
     gap = false;
   }
-  return { lastDataRow: last, stopped: false };
+  if (softStop >= 0) {
+    // The rows from softStop on were only notes; the data ended before them.
+    let lastDataRow = softStop - 1;
+    while (lastDataRow >= from && nonEmptyCount(rows[lastDataRow - first]) === 0) lastDataRow--;
+    return { lastDataRow, stopped: true, reason: 'notes', stopRow: softStop };
+  }
+  return { lastDataRow: last, stopped: false, reason: 'sheet' };
 }
 
 /** Each merged range's top-left value copied to all its cells (only for the rows given). */
@@ -116,14 +162,130 @@ function fillMerges(rows: readonly CellValue[][], merges: readonly MergedRange[]
 }
 
 const HEADER_SEARCH_ROWS = 30;
+/** Rows under a header candidate that are compared with it. */
+const BELOW_ROWS = 12;
 
-function findHeaderRow(rows: readonly CellValue[][]): number {
+type Kind = 'empty' | 'text' | 'number' | 'date' | 'bool';
+
+/** What a cell holds, coarsely: enough to tell a header from the data under it. */
+function kindOf(c: CellValue | undefined): Kind {
+  if (isEmptyCell(c)) return 'empty';
+  if (typeof c === 'boolean') return 'bool';
+  if (typeof c === 'number') return 'number';
+  if (typeof c === 'object' && c !== null) return 'date';
+  const t = String(c).trim();
+  if (parseNumber(t.replace(/[€%]|\bEUR\b/gi, '').trim()) !== null) return 'number';
+  if (parseDateText(t) !== null) return 'date';
+  return 'text';
+}
+
+/** The most common non-empty kind of column `col` in `rows`, and its share of the filled cells. */
+function dominantKind(rows: readonly CellValue[][], col: number): { kind: Kind; share: number } {
+  const counts = new Map<Kind, number>();
+  let filled = 0;
+  for (const row of rows) {
+    const k = kindOf(row[col]);
+    if (k === 'empty') continue;
+    filled++;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  let kind: Kind = 'empty';
+  let most = 0;
+  for (const [k, n] of counts)
+    if (n > most) {
+      kind = k;
+      most = n;
+    }
+  return { kind, share: filled === 0 ? 0 : most / filled };
+}
+
+/** The columns whose data is mostly numbers, dates or booleans (≥ 60% of the filled cells). */
+function typedColumns(rows: readonly CellValue[][], width: number): Set<number> {
+  const typed = new Set<number>();
+  for (let c = 0; c < width; c++) {
+    const { kind, share } = dominantKind(rows, c);
+    if (kind !== 'empty' && kind !== 'text' && share >= 0.6) typed.add(c);
+  }
+  return typed;
+}
+
+/**
+ * How well row `i` works as the header: the row that best explains the rows under it. Its
+ * distinct labels, the columns under its labels that hold data, and those that hold typed data,
+ * weighted by how well the row right under it fits the types of the rows further down (a title
+ * sentence above the real header is followed by the header, whose labels do not fit the data).
+ * Null when the row is no candidate (fewer than 2 cells, or fewer than 60% labels).
+ */
+function headerScore(rows: readonly CellValue[][], i: number): number | null {
+  const row = rows[i] ?? [];
+  const filled = nonEmptyCount(row);
+  if (filled < 2) return null;
+  const labels = row.filter(isLabel) as string[];
+  if (labels.length < filled * 0.6) return null;
+  const distinct = new Set(labels.map((l) => l.trim().toLowerCase())).size;
+  const below: CellValue[][] = [];
+  for (let j = i + 1; j < rows.length && below.length < BELOW_ROWS; j++)
+    if (nonEmptyCount(rows[j]) > 0) below.push(rows[j] as CellValue[]);
+  if (below.length === 0) return distinct * 0.5;
+  const rest = below.length > 1 ? below.slice(1) : below;
+  const next = below[0] as CellValue[];
+  const width = Math.max(row.length, ...below.map((r) => r.length));
+  let matched = 0;
+  let compared = 0;
+  let typed = 0;
+  let covered = 0;
+  for (let c = 0; c < width; c++) {
+    const dominant = dominantKind(rest, c);
+    const k = kindOf(next[c]);
+    if (k !== 'empty' && dominant.kind !== 'empty') {
+      compared++;
+      if (k === dominant.kind) matched++;
+    }
+    if (!isLabel(row[c])) continue;
+    if (below.some((r) => !isEmptyCell(r[c]))) covered++;
+    const all = dominantKind(below, c);
+    if (all.kind !== 'text' && all.kind !== 'empty' && all.share >= 0.6) typed++;
+  }
+  const fit = compared === 0 ? 0 : matched / compared;
+  return (distinct + typed + covered * 0.5) * (0.25 + fit);
+}
+
+/** A row of units or remarks in brackets under the labels: `(VTE)`, `[EUR]`, `in %`. */
+const UNIT_CELL = /^(\(.*\)|\[.*\]|in\s+\S+|€|eur|%|vte|fte|uren|uur|dagen|aantal|euro)$/i;
+
+function isUnitRow(row: readonly CellValue[]): boolean {
+  const filled = row.filter((c) => !isEmptyCell(c));
+  return (
+    filled.length >= 2 &&
+    filled.every(isLabel) &&
+    filled.filter((c) => UNIT_CELL.test(cellText(c))).length >= filled.length * 0.6
+  );
+}
+
+/**
+ * The header row: the best-scoring candidate among the first rows, or `null` when no row is a
+ * header (the sheet starts with data: numbers from the first row on).
+ */
+function findHeaderRow(rows: readonly CellValue[][]): number | null {
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
-  // The table's width: the most common number of filled cells among the rows with ≥ 2.
+  let best: number | null = null;
+  let bestScore = 0;
+  for (let i = 0; i < limit; i++) {
+    const score = headerScore(rows, i);
+    if (score !== null && score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Where a sheet without a header starts: its first row as wide as the data. */
+function firstWideRow(rows: readonly CellValue[][]): number {
   const widths = new Map<number, number>();
   for (const row of rows.slice(0, 200)) {
     const n = nonEmptyCount(row);
-    if (n >= 2) widths.set(n, (widths.get(n) ?? 0) + 1);
+    if (n >= 1) widths.set(n, (widths.get(n) ?? 0) + 1);
   }
   let width = 1;
   let times = 0;
@@ -132,16 +294,8 @@ function findHeaderRow(rows: readonly CellValue[][]): number {
       width = w;
       times = t;
     }
-  const needed = Math.max(width >= 2 ? 2 : 1, Math.ceil(width * 0.6));
-  for (let i = 0; i < limit; i++) {
-    const row = rows[i] ?? [];
-    const filled = nonEmptyCount(row);
-    if (filled < needed) continue;
-    let labels = 0;
-    for (const c of row) if (isLabel(c)) labels++;
-    if (labels >= filled * 0.6) return i;
-  }
-  // No text header: the table starts at its first row that is as wide as the data.
+  const needed = Math.max(1, Math.ceil(width * 0.6));
+  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < limit; i++) if (nonEmptyCount(rows[i]) >= needed) return i;
   return 0;
 }
@@ -218,12 +372,18 @@ function columnType(values: readonly CellValue[], header: string, style: NumberS
 export type DetectLayoutOptions = {
   /** Rows in the whole sheet, when the sample is only its beginning. */
   totalRows?: number | null;
+  /**
+   * The sample holds every row of the sheet (the reader reached its end). When false the data
+   * that runs to the end of the sample runs on to the end of the sheet, whatever `totalRows` says.
+   */
+  sampleComplete?: boolean;
 };
 
 /**
  * Detect header row(s), data range and column types from the first rows of a sheet. When the
- * data runs to the end of a sample that is shorter than the sheet, `lastDataRow` is the sheet's
- * last row (`totalRows - 1`) and `readLayoutRows` trims totals/notes at the real end.
+ * data runs to the end of a sample that is shorter than the sheet, `toEnd` is set (read on to
+ * the sheet's end), `lastDataRow` is the sheet's last row when known (`totalRows - 1`), and
+ * `readLayoutRows` trims totals/notes at the real end.
  */
 export function detectLayout(
   rows: CellValue[][],
@@ -232,12 +392,22 @@ export function detectLayout(
 ): SheetLayout {
   const filled = fillMerges(rows, merges);
   // Counting on the raw rows: a title merged across the table must not look like a header.
-  let headerRow = findHeaderRow(rows);
-  let headerRows = 1;
+  const found = findHeaderRow(rows);
+  let headerRow = found ?? firstWideRow(rows);
+  let headerRows = found === null ? 0 : 1;
   const labelsIn = (row: readonly CellValue[] | undefined) => (row ?? []).filter(isLabel).length;
   const headerCount = nonEmptyCount(rows[headerRow]);
   const above = rows[headerRow - 1];
+  if (headerRows === 1 && headerRow > 0 && above && isUnitRow(rows[headerRow] ?? [])) {
+    // Units or remarks in brackets under the labels: the row above is the header's first row.
+    const aboveLabels = labelsIn(above);
+    if (aboveLabels >= headerCount * 0.6 && aboveLabels === nonEmptyCount(above)) {
+      headerRow -= 1;
+      headerRows = 2;
+    }
+  }
   if (
+    headerRows === 1 &&
     headerRow > 0 &&
     above &&
     nonEmptyCount(above) > 0 &&
@@ -251,10 +421,13 @@ export function detectLayout(
     const spanned = rowMerges.reduce((n, m) => n + m.right - m.left + 1, 0);
     const isTitle =
       nonEmptyCount(above) === 1 && (rowMerges.length === 0 || spanned >= headerCount * 0.8);
-    if (
-      !isTitle &&
-      (rowMerges.length > 0 || (nonEmptyCount(above) >= 2 && nonEmptyCount(above) < headerCount))
-    ) {
+    // Group labels without merges stand apart (an empty cell between them); a title sentence
+    // broken over cells does not.
+    const apart = (above ?? []).every(
+      (c, k, all) => isEmptyCell(c) || k === 0 || isEmptyCell(all[k - 1]),
+    );
+    const groupLabels = nonEmptyCount(above) >= 2 && nonEmptyCount(above) < headerCount && apart;
+    if (!isTitle && (rowMerges.length > 0 || groupLabels)) {
       headerRow -= 1;
       headerRows = 2;
     }
@@ -269,7 +442,7 @@ export function detectLayout(
       const dataBelow =
         rowAfter !== undefined && rowAfter.some((c) => !isEmptyCell(c) && !isLabel(c));
       if (groupMerge && (dataBelow || rowAfter === undefined)) headerRows = 2;
-    }
+    } else if (next && isUnitRow(next)) headerRows = 2;
   }
   const header = rows[headerRow] ?? [];
 
@@ -281,16 +454,26 @@ export function detectLayout(
   while (firstDataRow < rows.length && nonEmptyCount(rows[firstDataRow]) === 0) firstDataRow++;
   const headerWidth = Math.max(
     1,
-    nonEmptyCount(header),
-    nonEmptyCount(rows[headerRow + headerRows - 1]),
+    headerRows === 0 ? nonEmptyCount(rows[firstDataRow]) : nonEmptyCount(header),
+    headerRows === 0 ? 0 : nonEmptyCount(rows[headerRow + headerRows - 1]),
   );
-  const end = findLastDataRow(rows, 0, firstDataRow, headerWidth);
+  // First the plain end (totals, footnotes), then the typed columns of the data above it, then
+  // the end again with notes spread over cells recognised against those types.
+  const plainEnd = findLastDataRow(rows, 0, firstDataRow, headerWidth);
+  const typed = typedColumns(
+    rows.slice(firstDataRow, Math.min(plainEnd.lastDataRow + 1, firstDataRow + 1000)),
+    width,
+  );
+  const end = findLastDataRow(rows, 0, firstDataRow, headerWidth, typed);
   const sampleIsWhole =
-    options.totalRows === undefined ||
-    options.totalRows === null ||
-    rows.length >= options.totalRows;
+    options.sampleComplete ??
+    (options.totalRows === undefined ||
+      options.totalRows === null ||
+      rows.length >= options.totalRows);
   let lastDataRow = end.lastDataRow;
-  if (!end.stopped && !sampleIsWhole) lastDataRow = (options.totalRows as number) - 1;
+  const toEnd = !end.stopped && !sampleIsWhole;
+  if (toEnd && options.totalRows !== undefined && options.totalRows !== null)
+    lastDataRow = Math.max(lastDataRow, options.totalRows - 1);
   if (lastDataRow < firstDataRow - 1) lastDataRow = firstDataRow - 1;
 
   const dataSample = rows.slice(firstDataRow, Math.min(end.lastDataRow + 1, firstDataRow + 1000));
@@ -312,48 +495,80 @@ export function detectLayout(
   const columns: ColumnLayout[] = indices.map((index, k) => {
     const values = dataSample.map((row) => row[index] ?? null);
     const strings = values.filter((v): v is string => typeof v === 'string');
-    const numberStyle = detectNumberStyle(strings);
-    const type = columnType(values, headers[k] ?? '', numberStyle);
+    const style = numberStyleOf(strings);
+    const type = columnType(values, headers[k] ?? '', style.style);
     const column: ColumnLayout = {
       index,
       header: headers[k] ?? '',
       name: names[k] ?? `kolom_${index + 1}`,
       type,
     };
-    if (type === 'integer' || type === 'decimal' || type === 'percent' || type === 'currency')
-      column.numberStyle = numberStyle;
+    if (type === 'integer' || type === 'decimal' || type === 'percent' || type === 'currency') {
+      column.numberStyle = style.style;
+      if (style.guessed) column.numberStyleGuessed = true;
+    }
     return column;
   });
-  return { headerRow, headerRows, firstDataRow, lastDataRow, columns };
+  const layout: SheetLayout = { headerRow, headerRows, firstDataRow, lastDataRow, columns };
+  if (toEnd) layout.toEnd = true;
+  if (end.stopped && end.stopRow !== undefined && end.reason !== 'sheet')
+    layout.end = { reason: end.reason, row: end.stopRow };
+  return layout;
 }
 
 /** Read the sample a preview shows and detect the layout from it. */
 export async function detectSheetLayout(
   reader: WorkbookReader,
   sheet: string,
-  options: { sampleRows?: number; signal?: AbortSignal } = {},
-): Promise<Result<{ layout: SheetLayout; rows: CellValue[][]; merges: MergedRange[] }>> {
+  options: { sampleRows?: number; signal?: AbortSignal; totalRows?: number | null } = {},
+): Promise<
+  Result<{ layout: SheetLayout; rows: CellValue[][]; merges: MergedRange[]; complete: boolean }>
+> {
   const rows: CellValue[][] = [];
+  const sampleRows = options.sampleRows ?? 200;
   const read = await reader.readRows(sheet, (batch) => void rows.push(...batch), {
-    maxRows: options.sampleRows ?? 200,
+    maxRows: sampleRows,
     batchSize: 1000,
     signal: options.signal,
   });
   if (!read.ok) return read;
   const merges = (await reader.merges(sheet)).filter((m) => m.top < rows.length);
   const info = reader.sheets.find((s) => s.name === sheet);
-  const layout = detectLayout(rows, merges, { totalRows: info?.rowCount ?? null });
-  return ok({ layout, rows, merges });
+  // A full sample may or may not be the whole sheet: only a short one proves the end was seen.
+  const complete = rows.length < sampleRows;
+  const layout = detectLayout(rows, merges, {
+    totalRows: options.totalRows ?? info?.rowCount ?? null,
+    sampleComplete: complete,
+  });
+  return ok({ layout, rows, merges, complete });
 }
 
 /** Rows held back at the end so totals/notes found at the end of a long sheet are not delivered. */
 const HOLDBACK = 100;
 
+/** Where and why the rows read stop: the summary says it, so a user sees rows left out. */
+export type DataEnd =
+  | { reason: 'sheet' }
+  | { reason: 'total' | 'notes'; row: number }
+  /** The user's last data row, with more rows in the sheet after it. */
+  | { reason: 'range'; row: number };
+
+const TYPED: ReadonlySet<string> = new Set([
+  'integer',
+  'decimal',
+  'percent',
+  'currency',
+  'date',
+  'boolean',
+  'nis_code',
+]);
+
 /**
- * Stream the data rows of a sheet (from `firstDataRow` to `lastDataRow`) in batches, with the
- * footer check applied at the real end of the sheet: the last rows are held back until the end
- * is known, so a totals row or footnote under 1M rows is never delivered. Empty rows inside the
- * data are delivered (as `[]`) so row numbers stay true; skip them when writing.
+ * Stream the data rows of a sheet (from `firstDataRow` to `lastDataRow`, or to the sheet's end
+ * when `toEnd`) in batches, with the footer check applied at the real end of the sheet: the last
+ * rows are held back until the end is known, so a totals row or footnote under 1M rows is never
+ * delivered. Empty rows inside the data are delivered (as `[]`) so row numbers stay true; skip
+ * them when writing.
  */
 export async function readLayoutRows(
   reader: WorkbookReader,
@@ -361,17 +576,21 @@ export async function readLayoutRows(
   layout: SheetLayout,
   onRows: (rows: CellValue[][], firstRowIndex: number) => void | Promise<void>,
   options: ReadRowsOptions = {},
-): Promise<Result<{ lastDataRow: number; rowCount: number }>> {
+): Promise<Result<{ lastDataRow: number; rowCount: number; end: DataEnd }>> {
   let held: CellValue[][] = [];
   let heldFirst = layout.firstDataRow;
   let delivered = 0;
-  const limit = layout.lastDataRow;
-  const width = Math.max(1, layout.columns.filter((c) => c.header !== '').length);
+  let beyond = false;
+  const limit = layout.toEnd ? Infinity : layout.lastDataRow;
+  const labelled = layout.columns.filter((c) => c.header !== '').length;
+  const width = Math.max(1, labelled > 0 ? labelled : layout.columns.length);
+  const typed = new Set(layout.columns.filter((c) => TYPED.has(c.type)).map((c) => c.index));
   const result = await reader.readRows(
     sheet,
     async (batch, first) => {
       let start = Math.max(0, layout.firstDataRow - first);
       const stop = Math.min(batch.length, limit - first + 1);
+      if (stop < batch.length) beyond = true;
       if (start >= stop) return;
       if (held.length === 0) heldFirst = first + start;
       // Append then release all but the last HOLDBACK rows.
@@ -386,17 +605,49 @@ export async function readLayoutRows(
         heldFirst += release;
       }
     },
-    { ...options, maxRows: limit + 1, batchSize: options.batchSize ?? DEFAULT_BATCH_ROWS },
+    {
+      ...options,
+      // One row past the range tells whether the sheet goes on after it.
+      maxRows: limit === Infinity ? undefined : limit + 2,
+      batchSize: options.batchSize ?? DEFAULT_BATCH_ROWS,
+    },
   );
   if (!result.ok) return result;
   // The end of the sheet: drop totals/notes from the held-back tail.
-  const end = findLastDataRow(held, heldFirst, heldFirst, width);
-  let lastDataRow = end.lastDataRow;
+  const found = findLastDataRow(held, heldFirst, heldFirst, width, typed);
+  let lastDataRow = found.lastDataRow;
   // Trailing empty rows are not data either.
   while (lastDataRow >= heldFirst && nonEmptyCount(held[lastDataRow - heldFirst]) === 0)
     lastDataRow--;
   const tail = held.slice(0, Math.max(0, lastDataRow - heldFirst + 1));
   if (tail.length > 0) await onRows(tail, heldFirst);
   delivered += tail.length;
-  return ok({ lastDataRow: tail.length > 0 ? lastDataRow : heldFirst - 1, rowCount: delivered });
+  const end: DataEnd =
+    found.stopped && found.stopRow !== undefined && found.reason !== 'sheet'
+      ? { reason: found.reason, row: found.stopRow }
+      : beyond && layout.end
+        ? layout.end
+        : beyond
+          ? { reason: 'range', row: layout.lastDataRow }
+          : { reason: 'sheet' };
+  return ok({
+    lastDataRow: tail.length > 0 ? lastDataRow : heldFirst - 1,
+    rowCount: delivered,
+    end,
+  });
+}
+
+/** "tot de laatste rij van het blad", "gestopt bij totaalrij 1.204": how the data's end was found. */
+export function describeEnd(end: DataEnd): string {
+  const row = (n: number) => (n + 1).toLocaleString('nl-BE');
+  switch (end.reason) {
+    case 'sheet':
+      return 'tot de laatste rij van het blad';
+    case 'total':
+      return `gestopt bij totaalrij ${row(end.row)}`;
+    case 'notes':
+      return `gestopt bij notities vanaf rij ${row(end.row)}`;
+    case 'range':
+      return `gestopt bij de gekozen laatste rij ${row(end.row)}; het blad gaat verder`;
+  }
 }

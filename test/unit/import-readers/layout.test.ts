@@ -129,7 +129,10 @@ describe('readLayoutRows', () => {
         batchSize: 64,
       },
     );
-    expect(result).toEqual({ ok: true, value: { lastDataRow: 1002, rowCount: 1000 } });
+    expect(result).toEqual({
+      ok: true,
+      value: { lastDataRow: 1002, rowCount: 1000, end: { reason: 'total', row: 1004 } },
+    });
     expect(got[0]?.[0]).toBe(3);
     expect(got.reduce((n, [, c]) => n + c, 0)).toBe(1000);
   });

@@ -1,5 +1,6 @@
 import { err, ok } from '../../result';
 import type { Result } from '../../result';
+import { asResult, LIMITS, ReadError } from '../limits';
 import { DEFAULT_BATCH_ROWS } from '../types';
 import type { ByteSource, MergedRange, ReadRowsOptions, SheetInfo, WorkbookReader } from '../types';
 import { streamDecoder } from '../dialect';
@@ -89,7 +90,10 @@ export async function openXlsx(bytes: Uint8Array | ByteSource): Promise<Result<X
       if (!entry) return NO_STRINGS;
       const parser = new SharedStringsParser();
       const decoder = streamDecoder('utf-8');
+      let inflated = 0;
       await streamEntry(bytes, entry, (chunk) => {
+        inflated += chunk.length;
+        checkInflated(inflated, entry.compressedSize, 'de gedeelde tekstenlijst');
         parser.push(decoder.decode(chunk, { stream: true }));
       });
       parser.push(decoder.decode());
@@ -126,9 +130,12 @@ export async function openXlsx(bytes: Uint8Array | ByteSource): Promise<Result<X
     // Inflate hands out small chunks; the scanner works best on ~256K characters at a time.
     let pending: string[] = [];
     let pendingLength = 0;
+    let inflated = 0;
     try {
       let stopped = false;
       await streamEntry(bytes, entry, async (chunk) => {
+        inflated += chunk.length;
+        checkInflated(inflated, entry.compressedSize, name);
         const text = decoder.decode(chunk, { stream: true });
         pending.push(text);
         pendingLength += text.length;
@@ -146,9 +153,14 @@ export async function openXlsx(bytes: Uint8Array | ByteSource): Promise<Result<X
         scanner.push(pending.join(''), true);
       }
     } catch (e) {
+      if (e instanceof ReadError)
+        return err(e.appError.code, `Werkblad ‘${name}’: ${e.appError.message}`, undefined, {
+          sheet: name,
+          ...e.appError.location,
+        });
       return err(
         'import.corrupt_file',
-        `Het werkblad ‘${name}’ is beschadigd (${(e as Error).message}).`,
+        `Het werkblad ‘${name}’ is beschadigd (${(e as Error).message}). Er is niets geïmporteerd. Open het bestand in Excel of LibreOffice, sla het opnieuw op als .xlsx en importeer dat bestand.`,
         { sheet: name },
       );
     }
@@ -165,6 +177,7 @@ export async function openXlsx(bytes: Uint8Array | ByteSource): Promise<Result<X
           s.take();
           return s.dimensionRows === undefined;
         },
+        'merges',
       );
       if (result.ok) sheet.rowCount = result.value.dimensionRows ?? null;
     }
@@ -196,6 +209,7 @@ export async function openXlsx(bytes: Uint8Array | ByteSource): Promise<Result<X
       try {
         strings = await loadSharedStrings();
       } catch (e) {
+        if (e instanceof ReadError) return asResult(e);
         return err(
           'import.corrupt_file',
           `De gedeelde tekstenlijst van de werkmap is beschadigd (${(e as Error).message}).`,
@@ -242,6 +256,20 @@ export async function openXlsx(bytes: Uint8Array | ByteSource): Promise<Result<X
     },
   };
   return ok(Object.assign(reader, { countRows }));
+}
+
+/**
+ * A zip part that inflates beyond sane bounds (a "zip bomb": gigabytes from a few MB) is refused
+ * as it streams, before it is held or scanned: memory and time stay bounded.
+ */
+function checkInflated(inflated: number, compressed: number, part: string): void {
+  const tooBig = inflated > LIMITS.partBytes;
+  const tooDense = inflated > LIMITS.ratioFrom && inflated > compressed * LIMITS.ratio;
+  if (!tooBig && !tooDense) return;
+  throw new ReadError({
+    code: 'import.zip_bomb',
+    message: `${part} pakt uit tot meer dan ${Math.round(inflated / (1024 * 1024))} MB uit ${Math.max(1, Math.round(compressed / 1024))} kB (meer dan ${LIMITS.ratio} keer zo groot): dat is geen gewone werkmap maar een bestand dat het geheugen wil opvullen. Er is niets geïmporteerd. Controleer waar het bestand vandaan komt; sla het zo nodig in Excel opnieuw op.`,
+  });
 }
 
 export type XlsxReader = WorkbookReader & { countRows: () => Promise<void> };

@@ -1,4 +1,5 @@
 import { Inflate, inflateSync } from 'fflate';
+import { ReadError } from '../limits';
 import type { ByteSource } from '../types';
 
 /**
@@ -261,6 +262,7 @@ async function streamPlatform(
       if ((await onChunk(next.value, false)) === false) return;
     }
   } catch (e) {
+    if (e instanceof ReadError) throw e;
     throw new ZipError(`beschadigd zip-onderdeel ${entry.name}: ${(e as Error).message}`);
   } finally {
     await chunks.return?.();
@@ -319,7 +321,10 @@ async function streamNative(
       }
     }
   } catch (e) {
+    // Cancel the readable side first: a writer blocked on backpressure never settles its abort.
+    await reader.cancel().catch(() => undefined);
     await writer.abort().catch(() => undefined);
+    if (e instanceof ReadError) throw e;
     throw new ZipError(`beschadigd zip-onderdeel ${entry.name}: ${(e as Error).message}`);
   }
   await feeding;
