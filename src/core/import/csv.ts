@@ -168,6 +168,7 @@ export class CsvChunkParser {
     const row = this.rows + 1;
     let lines = 0;
     for (let k = s.indexOf('\n', at); k >= 0; k = s.indexOf('\n', k + 1)) lines++;
+    if (s.endsWith('\n')) lines--; // the file's last line break ends a line, it starts none
     const cell = `${columnLetters(column)}${row}`;
     return readError(
       'import.unclosed_quote',

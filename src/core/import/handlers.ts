@@ -51,7 +51,7 @@ import {
   undoImport,
 } from './import-log';
 import { exportIssuesXlsx } from './issues-export';
-import { detectLayout, detectSheetLayout, readLayoutRows } from './layout';
+import { detectLayout, detectSheetLayout, readLayoutRows, type DataEnd } from './layout';
 import { rawTableName, suggestMapping, suggestTarget } from './mapping';
 import { NisResolver } from './nis-crosswalk';
 import {
@@ -360,6 +360,7 @@ async function buildPlan(
 
   let target = request.target;
   let stored: StoredPlan;
+  let dataEnd: DataEnd = { reason: 'sheet' };
   try {
     if (target.kind === 'entity') {
       const importer = ENTITY_IMPORTERS[target.entity];
@@ -403,6 +404,7 @@ async function buildPlan(
         { signal },
       );
       if (!read.ok) return signal.aborted ? cancelled() : read;
+      dataEnd = read.value.end;
       progress({ phase: 'validate', done: 0, total: rows.length });
       const valid = validateEntityRows({
         db,
@@ -493,6 +495,7 @@ async function buildPlan(
         pass.abandon();
         return signal.aborted ? cancelled() : read;
       }
+      dataEnd = read.value.end;
       progress({ phase: 'diff', done: 0, total: pass.validRows });
       const { diff, counts } = pass.finish();
       const issues = rawSink.sorted();
@@ -530,6 +533,7 @@ async function buildPlan(
     if (error instanceof ImportCancelled) return cancelled();
     throw error;
   }
+  stored.plan.end = dataEnd;
   stored.plan.sheet = sheet;
   stored.plan.fileName = file.info.fileName;
   stored.plan.layout = layout;

@@ -4,6 +4,7 @@ import { uniqueColumnNames } from './column-names';
 import { DEFAULT_BATCH_ROWS } from './types';
 import type {
   CellValue,
+  DataEnd,
   ColumnLayout,
   ColumnType,
   MergedRange,
@@ -219,13 +220,15 @@ function typedColumns(rows: readonly CellValue[][], width: number): Set<number> 
 function headerScore(rows: readonly CellValue[][], i: number): number | null {
   const row = rows[i] ?? [];
   const filled = nonEmptyCount(row);
-  if (filled < 2) return null;
+  if (filled === 0) return null;
   const labels = row.filter(isLabel) as string[];
   if (labels.length < filled * 0.6) return null;
   const distinct = new Set(labels.map((l) => l.trim().toLowerCase())).size;
   const below: CellValue[][] = [];
   for (let j = i + 1; j < rows.length && below.length < BELOW_ROWS; j++)
     if (nonEmptyCount(rows[j]) > 0) below.push(rows[j] as CellValue[]);
+  // One label heads a one-column table only.
+  if (filled < 2 && below.some((r) => nonEmptyCount(r) > 1)) return null;
   if (below.length === 0) return distinct * 0.5;
   const rest = below.length > 1 ? below.slice(1) : below;
   const next = below[0] as CellValue[];
@@ -246,7 +249,9 @@ function headerScore(rows: readonly CellValue[][], i: number): number | null {
     const all = dominantKind(below, c);
     if (all.kind !== 'text' && all.kind !== 'empty' && all.share >= 0.6) typed++;
   }
-  const fit = compared === 0 ? 0 : matched / compared;
+  // The row right under a header fills about as many columns as the header, with the types of
+  // the rows further down; one cell under a five-cell title sentence does not.
+  const fit = compared === 0 ? 0 : matched / Math.max(compared, Math.ceil(filled * 0.6));
   return (distinct + typed + covered * 0.5) * (0.25 + fit);
 }
 
@@ -543,15 +548,10 @@ export async function detectSheetLayout(
   return ok({ layout, rows, merges, complete });
 }
 
+export type { DataEnd };
+
 /** Rows held back at the end so totals/notes found at the end of a long sheet are not delivered. */
 const HOLDBACK = 100;
-
-/** Where and why the rows read stop: the summary says it, so a user sees rows left out. */
-export type DataEnd =
-  | { reason: 'sheet' }
-  | { reason: 'total' | 'notes'; row: number }
-  /** The user's last data row, with more rows in the sheet after it. */
-  | { reason: 'range'; row: number };
 
 const TYPED: ReadonlySet<string> = new Set([
   'integer',

@@ -130,6 +130,13 @@ export type SheetLayout = {
   end?: { reason: 'total' | 'notes'; row: number };
 };
 
+/** Where and why the rows read stop: the summary says it, so a user sees rows left out. */
+export type DataEnd =
+  | { reason: 'sheet' }
+  | { reason: 'total' | 'notes'; row: number }
+  /** The user's last data row, with more rows in the sheet after it. */
+  | { reason: 'range'; row: number };
+
 /** A value after Belgian-aware parsing, ready for SQLite. Dates are ISO text. */
 export type SqlValue = string | number | null;
 

@@ -359,7 +359,7 @@ export class SheetScanner {
             if (text === undefined)
               throw readError(
                 'import.bad_shared_string',
-                `Cel ${columnLetters(col)}${rowIndex + 1} verwijst naar tekst nummer ${raw} uit de gedeelde tekstenlijst, maar die lijst heeft er maar ${sharedStrings.length}. Het bestand is beschadigd; er is niets geïmporteerd. Open het in Excel of LibreOffice, sla het opnieuw op als .xlsx en importeer dat bestand.`,
+                `Cel ${columnLetters(col)}${rowIndex + 1} verwijst naar tekst nummer ${raw} uit de gedeelde tekstenlijst, maar die lijst heeft er maar ${sharedStrings.length}: het bestand is beschadigd. Er is niets geïmporteerd. Open het in Excel of LibreOffice, sla het opnieuw op als .xlsx en importeer dat bestand.`,
                 { row: rowIndex + 1, column: columnLetters(col), value: raw },
               );
             value = text;
