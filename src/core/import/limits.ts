@@ -17,7 +17,7 @@ export const LIMITS = {
   partBytes: 4 * 1024 * 1024 * 1024,
   /** Above `ratioFrom` inflated bytes a part may not be more than `ratio` times its compressed size. */
   ratio: 500,
-  ratioFrom: 256 * 1024 * 1024,
+  ratioFrom: 32 * 1024 * 1024,
 } as const;
 
 /** A reader's refusal, thrown inside a scan and turned into a Result at the reader's edge. */

@@ -91,11 +91,18 @@ export async function openXlsx(bytes: Uint8Array | ByteSource): Promise<Result<X
       const parser = new SharedStringsParser();
       const decoder = streamDecoder('utf-8');
       let inflated = 0;
-      await streamEntry(bytes, entry, (chunk) => {
-        inflated += chunk.length;
-        checkInflated(inflated, entry.compressedSize, 'de gedeelde tekstenlijst');
-        parser.push(decoder.decode(chunk, { stream: true }));
-      });
+      const fed = { bytes: 0 };
+      await streamEntry(
+        bytes,
+        entry,
+        (chunk) => {
+          inflated += chunk.length;
+          checkInflated(inflated, fed.bytes, 'de gedeelde tekstenlijst');
+          parser.push(decoder.decode(chunk, { stream: true }));
+        },
+        undefined,
+        fed,
+      );
       parser.push(decoder.decode());
       parser.strings.trim();
       return parser.strings;
@@ -131,23 +138,30 @@ export async function openXlsx(bytes: Uint8Array | ByteSource): Promise<Result<X
     let pending: string[] = [];
     let pendingLength = 0;
     let inflated = 0;
+    const fed = { bytes: 0 };
     try {
       let stopped = false;
-      await streamEntry(bytes, entry, async (chunk) => {
-        inflated += chunk.length;
-        checkInflated(inflated, entry.compressedSize, name);
-        const text = decoder.decode(chunk, { stream: true });
-        pending.push(text);
-        pendingLength += text.length;
-        if (pendingLength < 256 * 1024) return;
-        scanner.push(pending.length === 1 ? (pending[0] as string) : pending.join(''), false);
-        pending = [];
-        pendingLength = 0;
-        if (!(await onBatch(scanner))) {
-          stopped = true;
-          return false;
-        }
-      });
+      await streamEntry(
+        bytes,
+        entry,
+        async (chunk) => {
+          inflated += chunk.length;
+          checkInflated(inflated, fed.bytes, name);
+          const text = decoder.decode(chunk, { stream: true });
+          pending.push(text);
+          pendingLength += text.length;
+          if (pendingLength < 256 * 1024) return;
+          scanner.push(pending.length === 1 ? (pending[0] as string) : pending.join(''), false);
+          pending = [];
+          pendingLength = 0;
+          if (!(await onBatch(scanner))) {
+            stopped = true;
+            return false;
+          }
+        },
+        undefined,
+        fed,
+      );
       if (!stopped) {
         pending.push(decoder.decode());
         scanner.push(pending.join(''), true);
@@ -263,6 +277,7 @@ export async function openXlsx(bytes: Uint8Array | ByteSource): Promise<Result<X
  * as it streams, before it is held or scanned: memory and time stay bounded.
  */
 function checkInflated(inflated: number, compressed: number, part: string): void {
+  // `compressed`: the bytes fed to the inflater so far (it runs a few slices ahead).
   const tooBig = inflated > LIMITS.partBytes;
   const tooDense = inflated > LIMITS.ratioFrom && inflated > compressed * LIMITS.ratio;
   if (!tooBig && !tooDense) return;

@@ -96,6 +96,16 @@ function attrIn(s: string, from: number, to: number, name: string): string | und
   return end < 0 || end > to ? undefined : s.slice(i + 1, end);
 }
 
+/** Excel's last row: a sheet claiming more is not a workbook Excel could have written. */
+const EXCEL_ROWS = 1_048_576;
+
+function tooManyRows() {
+  return readError(
+    'import.too_many_rows',
+    `Het werkblad heeft meer dan ${EXCEL_ROWS.toLocaleString('nl-BE')} rijen, meer dan Excel toelaat: het bestand is beschadigd of gemaakt om het geheugen op te vullen. Er is niets geïmporteerd. Sla grote tabellen op als .csv en importeer dat bestand.`,
+  );
+}
+
 /** The worksheet's XML is broken: said with the row where it shows. */
 function damaged(what: string, row?: number) {
   return readError(
@@ -247,6 +257,7 @@ export class SheetScanner {
       }
       const rAttr = attrIn(s.slice(r, gt + 1), 0, gt + 1 - r, ' r=');
       const rowIndex = rAttr !== undefined ? Number(rAttr) - 1 : this.nextRow;
+      if (!(rowIndex < EXCEL_ROWS)) throw tooManyRows();
       while (this.nextRow < rowIndex) {
         this.rows.push([]);
         this.nextRow++;
