@@ -209,6 +209,7 @@ export function applyOverrides(
     layout.lastDataRow = Math.min(overrides.lastDataRow, totalRows - 1);
     delete layout.toEnd;
     delete layout.end;
+    layout.userEnd = true;
   }
   for (const [index, type] of Object.entries(overrides.columnTypes ?? {})) {
     const column = layout.columns.find((c) => c.index === Number(index));

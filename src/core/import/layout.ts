@@ -613,8 +613,10 @@ export async function readLayoutRows(
     },
   );
   if (!result.ok) return result;
-  // The end of the sheet: drop totals/notes from the held-back tail.
-  const found = findLastDataRow(held, heldFirst, heldFirst, width, typed);
+  // The end of the sheet: drop totals/notes from the held-back tail (unless the user chose it).
+  const found = layout.userEnd
+    ? { lastDataRow: heldFirst + held.length - 1, stopped: false, reason: 'sheet' as const }
+    : findLastDataRow(held, heldFirst, heldFirst, width, typed);
   let lastDataRow = found.lastDataRow;
   // Trailing empty rows are not data either.
   while (lastDataRow >= heldFirst && nonEmptyCount(held[lastDataRow - heldFirst]) === 0)

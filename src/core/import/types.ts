@@ -126,6 +126,8 @@ export type SheetLayout = {
    * (never trust a sample, nor a `<dimension>`, for where the data stops).
    */
   toEnd?: boolean;
+  /** The user chose the last data row: read exactly to it, totals and notes included. */
+  userEnd?: boolean;
   /** Set when the data stops before the sheet does: at a totals row or at notes (0-based row). */
   end?: { reason: 'total' | 'notes'; row: number };
 };

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { describeEnd } from '../../../src/core/import/layout';
 import { rawXlsx, sheetXml } from '../import-readers/fixtures';
-import { csv } from './helpers';
+import { csv, startCore, unwrap } from './helpers';
 import { checksum, importRaw, streamedXlsx, type Written } from './fidelity-helpers';
 
 /**
@@ -237,5 +237,41 @@ describe('case 6: a damaged file is refused, naming where', () => {
     expect(got.error?.message).toMatch(message);
     expect(got.error?.message).toMatch(/Er is niets geïmporteerd/);
     expect(got.rows).toEqual([]);
+  });
+});
+
+describe('summary: how the end was found, and the range extended by the user', () => {
+  it('a totals row stops the data; extending the last row to the sheet reads it too', async () => {
+    const { call, session } = await startCore({ reference: false });
+    const bytes = csv('naam;aantal\r\nGent;1\r\nGenk;2\r\nTotaal;3\r\n');
+    const file = unwrap(await call('import.inspect', { fileName: 'telling.csv', bytes }));
+    const sheet = file.sheets[0]!.name;
+    const preview = unwrap(await call('import.preview', { fileId: file.fileId, sheet }));
+    expect(preview.layout.end).toEqual({ reason: 'total', row: 3 });
+    const plan = unwrap(
+      await call('import.plan', {
+        fileId: file.fileId,
+        sheet,
+        target: { kind: 'raw', table: 't' },
+      }),
+    );
+    expect(plan.rowsRead).toBe(2);
+    expect(describeEnd(plan.end!)).toBe('gestopt bij totaalrij 4');
+    const extended = unwrap(
+      await call('import.run', {
+        fileId: file.fileId,
+        sheet,
+        target: { kind: 'raw', table: 't' },
+        layout: { lastDataRow: preview.totalRows - 1 },
+        acceptValidRows: false,
+      }),
+    );
+    expect(extended.plan.rowsRead).toBe(3);
+    expect(extended.plan.end).toEqual({ reason: 'sheet' });
+    expect(session.db.exec('SELECT naam, aantal FROM t')[0]?.values).toEqual([
+      ['Gent', 1],
+      ['Genk', 2],
+      ['Totaal', 3],
+    ]);
   });
 });
