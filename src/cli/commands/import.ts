@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { Readable, pipeline } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
-import { setPlatformInflate } from '../../core/import/xlsx/zip';
+import { setPlatformInflate } from '../../core/import/readers/xlsx/zip';
 import type { Result } from '../../core/result';
 import type { ByteSource } from '../../core/import/types';
 import path from 'node:path';
@@ -17,8 +17,8 @@ import type {
   RawTableOptions,
 } from '../../core/import/api-types';
 import { isEntityName } from '../../core/import/entities';
-import { describeEnd } from '../../core/import/layout';
-import { rawTableName, resolveMapping } from '../../core/import/mapping';
+import { describeEnd } from '../../core/import/readers/layout';
+import { rawTableName, resolveMapping } from '../../core/import/pipeline/mapping';
 import { readWorkspaceFile, writeWorkspaceFile } from '../../node/workspace-files';
 import { parseArgs } from '../args';
 import { startCliCore, type CliCore } from '../core';

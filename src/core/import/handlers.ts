@@ -26,11 +26,18 @@ import type {
   UndoImportArgs,
   ValidationIssue,
 } from './api-types';
-import { uniqueColumnNames } from './column-names';
+import { uniqueColumnNames } from './readers/column-names';
 import { quoteIdent } from '../mutations/table-info';
-import { insertAll, redoOps, TableWriter, undoOps, WriteRefused, type WriteOp } from './commit';
+import {
+  insertAll,
+  redoOps,
+  TableWriter,
+  undoOps,
+  WriteRefused,
+  type WriteOp,
+} from './pipeline/commit';
 import type { AppError } from '../result';
-import { diffRows, summariseDiff, type KeyedRow, type RowDiff } from './diff';
+import { diffRows, summariseDiff, type KeyedRow, type RowDiff } from './pipeline/diff';
 import { ENTITY_IMPORTERS, entityDefinitions } from './entities';
 import type { EntityImporter, EntityRow } from './entities/types';
 import {
@@ -41,7 +48,7 @@ import {
   storeFile,
   storePlan,
   type StoredFile,
-} from './file-store';
+} from './pipeline/file-store';
 import {
   finishLogEntry,
   insertLogEntry,
@@ -49,11 +56,11 @@ import {
   loadUndoOps,
   targetLabel,
   undoImport,
-} from './import-log';
-import { exportIssuesXlsx } from './issues-export';
-import { detectLayout, detectSheetLayout, readLayoutRows, type DataEnd } from './layout';
-import { rawTableName, suggestMapping, suggestTarget } from './mapping';
-import { NisResolver } from './nis-crosswalk';
+} from './pipeline/import-log';
+import { exportIssuesXlsx } from './pipeline/issues-export';
+import { detectLayout, detectSheetLayout, readLayoutRows, type DataEnd } from './readers/layout';
+import { rawTableName, suggestMapping, suggestTarget } from './pipeline/mapping';
+import { NisResolver } from './pipeline/nis-crosswalk';
 import {
   CappedIssueSink,
   checkRawTableName,
@@ -62,14 +69,14 @@ import {
   type RawCounts,
   type RawTarget,
   type RawWrite,
-} from './raw-table';
+} from './pipeline/raw-table';
 import {
   findTemplate,
   layoutFingerprint,
   listTemplates,
   saveTemplate,
   templateMapping,
-} from './templates';
+} from './pipeline/templates';
 import type { ByteSource, CellValue, ParseOptions, SheetLayout, WorkbookReader } from './types';
 import {
   checkpoint,
@@ -80,9 +87,9 @@ import {
   validateEntityRows,
   YIELD_EVERY,
   yieldToEventLoop,
-} from './validate';
-import { makeColumnParser, parseValue } from './values';
-import { openWorkbook } from './workbook';
+} from './pipeline/validate';
+import { makeColumnParser, parseValue } from './readers/values';
+import { openWorkbook } from './readers/workbook';
 
 /** What a plan keeps for its commit (in the worker, never sent to the UI). */
 type StoredPlan = {

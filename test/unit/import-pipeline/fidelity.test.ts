@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { describeEnd } from '../../../src/core/import/layout';
+import { describeEnd } from '../../../src/core/import/readers/layout';
 import { rawXlsx, sheetXml } from '../import-readers/fixtures';
 import { csv, startCore, unwrap } from './helpers';
 import { checksum, importRaw, streamedXlsx, type Written } from './fidelity-helpers';

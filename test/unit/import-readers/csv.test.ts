@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CsvChunkParser, countCsvRows, parseCsvText } from '../../../src/core/import/csv';
-import { detectDelimiter, detectEncoding, isValidUtf8 } from '../../../src/core/import/dialect';
+import { CsvChunkParser, countCsvRows, parseCsvText } from '../../../src/core/import/readers/csv';
+import {
+  detectDelimiter,
+  detectEncoding,
+  isValidUtf8,
+} from '../../../src/core/import/readers/dialect';
 import type { CellValue } from '../../../src/core/import/types';
-import { openWorkbook, readAllRows } from '../../../src/core/import/workbook';
+import { openWorkbook, readAllRows } from '../../../src/core/import/readers/workbook';
 import { exceljsBytes, open, rowsOf } from './fixtures';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -68,7 +72,7 @@ describe('CSV files: encoding and delimiter detected', () => {
   it('takes overrides for encoding and delimiter', async () => {
     const reader = await open(cp1252('a,b;c\r\né,€;x\r\n'), 'x.csv');
     expect(reader.dialect?.delimiter).toBe(';');
-    const forced = await import('../../../src/core/import/workbook').then((m) =>
+    const forced = await import('../../../src/core/import/readers/workbook').then((m) =>
       m.openWorkbook(cp1252('a,b;c\r\né,€;x\r\n'), 'x.csv', {
         delimiter: ',',
         encoding: 'windows-1252',

@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { ByteSource } from '../../../src/core/import/types';
-import { openWorkbook, readAllRows } from '../../../src/core/import/workbook';
+import { openWorkbook, readAllRows } from '../../../src/core/import/readers/workbook';
 
 /**
  * Issue 6, case 7: hostile sizes are refused with a clear message, in bounded memory and time,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadEngine } from '../../../src/core/db/engine';
-import { createRowInserter, insertRows } from '../../../src/core/import/bulk-insert';
-import type { InsertStrategy } from '../../../src/core/import/bulk-insert';
-import { detectLayout, readLayoutRows } from '../../../src/core/import/layout';
+import { createRowInserter, insertRows } from '../../../src/core/import/pipeline/bulk-insert';
+import type { InsertStrategy } from '../../../src/core/import/pipeline/bulk-insert';
+import { detectLayout, readLayoutRows } from '../../../src/core/import/readers/layout';
 import type { CellValue, SqlValue } from '../../../src/core/import/types';
 import { open } from './fixtures';
 

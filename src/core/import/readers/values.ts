@@ -1,4 +1,4 @@
-import type { Result } from '../result';
+import type { Result } from '../../result';
 import type {
   CellValue,
   ColumnType,
@@ -6,7 +6,7 @@ import type {
   ParseOptions,
   SqlValue,
   ValueProblem,
-} from './types';
+} from '../types';
 
 /**
  * Belgian-aware cell parsing: `1.234,56`, `12,5 %`, `€ 40.000`, `31/12/2021`, `1 januari 2021`,

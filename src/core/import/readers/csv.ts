@@ -1,10 +1,10 @@
-import { err, ok } from '../result';
-import type { Result } from '../result';
+import { err, ok } from '../../result';
+import type { Result } from '../../result';
 import { detectDelimiter, detectEncoding, isValidUtf8, streamDecoder } from './dialect';
 import { asResult, cellTooLong, columnLetters, LIMITS, lineTooLong, readError } from './limits';
 import { ReadError } from './limits';
-import { DEFAULT_BATCH_ROWS } from './types';
-import type { ByteSource, CellValue, CsvDialect, ReadRowsOptions } from './types';
+import { DEFAULT_BATCH_ROWS } from '../types';
+import type { ByteSource, CellValue, CsvDialect, ReadRowsOptions } from '../types';
 
 /**
  * RFC 4180 parsing of delimited text: quoted fields, doubled quotes, delimiters and newlines

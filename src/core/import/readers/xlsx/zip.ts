@@ -1,6 +1,6 @@
 import { Inflate, inflateSync } from 'fflate';
 import { ReadError } from '../limits';
-import type { ByteSource } from '../types';
+import type { ByteSource } from '../../types';
 
 /**
  * A minimal zip reader over bytes already in memory: the central directory tells where each

@@ -1,5 +1,5 @@
-import { err } from '../result';
-import type { AppError, Result } from '../result';
+import { err } from '../../result';
+import type { AppError, Result } from '../../result';
 
 /**
  * What the readers refuse, so a hostile or broken file gets a clear message in bounded memory and

@@ -1,5 +1,5 @@
 import { cellTooLong, columnLetters, LIMITS, readError, rowTooLarge } from '../limits';
-import type { CellValue, MergedRange } from '../types';
+import type { CellValue, MergedRange } from '../../types';
 import { excelSerialToIso } from '../values';
 import type { SharedStrings } from './parts';
 import { decodeXmlText, stringItemText } from './xml';

@@ -1,7 +1,7 @@
-import { ok } from '../result';
-import type { Result } from '../result';
+import { ok } from '../../result';
+import type { Result } from '../../result';
 import { uniqueColumnNames } from './column-names';
-import { DEFAULT_BATCH_ROWS } from './types';
+import { DEFAULT_BATCH_ROWS } from '../types';
 import type {
   CellValue,
   DataEnd,
@@ -12,7 +12,7 @@ import type {
   ReadRowsOptions,
   SheetLayout,
   WorkbookReader,
-} from './types';
+} from '../types';
 import { numberStyleOf, isBooleanWord, isValidNisCode, parseDateText, parseNumber } from './values';
 
 /**

@@ -1,8 +1,14 @@
-import { err, ok } from '../../result';
-import type { Result } from '../../result';
+import { err, ok } from '../../../result';
+import type { Result } from '../../../result';
 import { asResult, LIMITS, ReadError } from '../limits';
-import { DEFAULT_BATCH_ROWS } from '../types';
-import type { ByteSource, MergedRange, ReadRowsOptions, SheetInfo, WorkbookReader } from '../types';
+import { DEFAULT_BATCH_ROWS } from '../../types';
+import type {
+  ByteSource,
+  MergedRange,
+  ReadRowsOptions,
+  SheetInfo,
+  WorkbookReader,
+} from '../../types';
 import { streamDecoder } from '../dialect';
 import {
   parseDateStyles,
