@@ -170,7 +170,11 @@ function cliCase(name: string, fixtureInfo: Fixture, rows: number, built: boolea
       peakMB: null,
       content: 'failed',
     };
-  const count = spawnSync('/usr/bin/sqlite3', [ws, 'SELECT count(*) FROM gegevens'], {
+  // The CLI names the table after the file; the dataset list says which it is.
+  const table = spawnSync('/usr/bin/sqlite3', [ws, 'SELECT table_name FROM dataset LIMIT 1'], {
+    encoding: 'utf8',
+  }).stdout.trim();
+  const count = spawnSync('/usr/bin/sqlite3', [ws, `SELECT count(*) FROM "${table}"`], {
     encoding: 'utf8',
   });
   const got = Number(count.stdout.trim());
