@@ -146,7 +146,50 @@ function caseRow(
   return row;
 }
 
+const ROOT = join(here, '..', '..');
+
+/**
+ * `npm run cli -- import <file> --into <ws>` as a user runs it, process start included: the
+ * built CLI (one bundled JS file, `node`), or the TypeScript sources through tsx (as before the
+ * CLI was built). Content: the rows the workspace file holds, counted by sqlite3.
+ */
+function cliCase(name: string, fixtureInfo: Fixture, rows: number, built: boolean): ImportBenchRow {
+  const dir = join(tmpdir(), 'pijlerplan-bench-import');
+  const ws = join(dir, `cli-${built ? 'built' : 'tsx'}-${rows}.pijlerplan`);
+  spawnSync('rm', ['-f', ws]);
+  const args = built
+    ? [join(ROOT, 'dist-cli', 'cli', 'pijlerplan.mjs')]
+    : ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts')];
+  const t = timed(process.execPath, [...args, 'import', fixtureInfo.path, '--into', ws]);
+  if (!t)
+    return {
+      case: name,
+      rows: null,
+      seconds: null,
+      cpuSeconds: null,
+      peakMB: null,
+      content: 'failed',
+    };
+  // The CLI names the table after the file; the dataset list says which it is.
+  const table = spawnSync('/usr/bin/sqlite3', [ws, 'SELECT table_name FROM dataset LIMIT 1'], {
+    encoding: 'utf8',
+  }).stdout.trim();
+  const count = spawnSync('/usr/bin/sqlite3', [ws, `SELECT count(*) FROM "${table}"`], {
+    encoding: 'utf8',
+  });
+  const got = Number(count.stdout.trim());
+  return {
+    case: name,
+    rows: Number.isFinite(got) ? got : null,
+    ...t,
+    content:
+      got === rows ? `${rows} rows in the workspace` : `ROWS MISMATCH (${count.stdout.trim()})`,
+    note: 'process start and writing the workspace file included',
+  };
+}
+
 export async function run(): Promise<ImportBenchRow[]> {
+  if (process.env.BENCH_IMPORT_CLI_ONLY === '1') return runCliOnly();
   const quick = process.env.BENCH_IMPORT_QUICK === '1';
   const baselines = process.env.BENCH_IMPORT_SKIP_BASELINES !== '1';
   console.log(
@@ -228,6 +271,60 @@ export async function run(): Promise<ImportBenchRow[]> {
         content: 'not installed',
       });
   }
+  return table(rows);
+}
+
+/**
+ * BENCH_IMPORT_CLI_ONLY=1: the CLI as the user runs it, built vs tsx, side by side with
+ * sqlite3's .import and pandas where installed. Builds the CLI first.
+ */
+async function runCliOnly(): Promise<ImportBenchRow[]> {
+  spawnSync(process.execPath, [join(ROOT, 'tools', 'build-cli.mjs')], { stdio: 'inherit' });
+  const rows: ImportBenchRow[] = [];
+  const push = (row: ImportBenchRow) => {
+    rows.push(row);
+    console.log(`  ${row.case.padEnd(44)} ${row.seconds?.toFixed(2) ?? '—'} s  ${row.content}`);
+  };
+  const x100 = await fixture('xlsx', 100_000);
+  push(cliCase('CLI built (node): 100k xlsx', x100, 100_000, true));
+  push(cliCase('CLI via tsx (before): 100k xlsx', x100, 100_000, false));
+  const c1m = await fixture('csv', 1_000_000);
+  push(cliCase('CLI built (node): 1M csv', c1m, 1_000_000, true));
+  push(cliCase('CLI via tsx (before): 1M csv', c1m, 1_000_000, false));
+  if (existsSync('/usr/bin/sqlite3')) {
+    const t = timed('/usr/bin/sqlite3', [
+      ':memory:',
+      '.mode csv',
+      '.separator ;',
+      `.import ${c1m.path} t`,
+      'SELECT count(*) FROM t',
+    ]);
+    if (t)
+      push({ case: 'sqlite3 CLI .import: 1M csv', rows: 1_000_000, ...t, content: 'text only' });
+  }
+  const pandas = spawnSync('python3', ['-c', 'import pandas'], { encoding: 'utf8' });
+  if (pandas.status === 0) {
+    const csvT = timed('python3', [
+      '-c',
+      `import pandas; pandas.read_csv(${JSON.stringify(c1m.path)}, sep=';')`,
+    ]);
+    if (csvT)
+      push({ case: 'pandas.read_csv: 1M csv', rows: 1_000_000, ...csvT, content: 'not verified' });
+    const xT = timed('python3', [
+      '-c',
+      `import pandas; pandas.read_excel(${JSON.stringify(x100.path)})`,
+    ]);
+    if (xT)
+      push({ case: 'pandas.read_excel: 100k xlsx', rows: 100_000, ...xT, content: 'not verified' });
+  } else
+    push({
+      case: 'pandas',
+      rows: null,
+      seconds: null,
+      cpuSeconds: null,
+      peakMB: null,
+      content: 'not installed',
+    });
   return table(rows);
 }
 

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { Readable, pipeline } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
-import { setPlatformInflate } from '../../core/import/xlsx/zip';
+import { setPlatformInflate } from '../../core/import/readers/xlsx/zip';
 import type { Result } from '../../core/result';
 import type { ByteSource } from '../../core/import/types';
 import path from 'node:path';
@@ -17,7 +17,8 @@ import type {
   RawTableOptions,
 } from '../../core/import/api-types';
 import { isEntityName } from '../../core/import/entities';
-import { rawTableName, resolveMapping } from '../../core/import/mapping';
+import { describeEnd } from '../../core/import/readers/layout';
+import { rawTableName, resolveMapping } from '../../core/import/pipeline/mapping';
 import { readWorkspaceFile, writeWorkspaceFile } from '../../node/workspace-files';
 import { parseArgs } from '../args';
 import { startCliCore, type CliCore } from '../core';
@@ -25,7 +26,7 @@ import { CliError, type CliCommand, type CliIo } from './types';
 
 const usage =
   'import <spreadsheet> --into <werkruimte> [--sheet <naam>] [--table <naam>] [--target <entiteit>] ' +
-  '[--mapping <sjabloon.json|sjabloonnaam>] [--header-row <n>] [--delimiter ;] [--encoding windows-1252] ' +
+  '[--mapping <sjabloon.json|sjabloonnaam>] [--header-row <n>] [--last-row <n>] [--delimiter ;] [--encoding windows-1252] ' +
   '[--key <kolom>] [--replace] [--apply-removals] [--save-template <naam>] [--dry-run] [--accept-valid]';
 
 const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
@@ -161,8 +162,12 @@ function printReport(io: CliIo, plan: ImportPlan): void {
   const target =
     plan.target.kind === 'raw' ? `tabel ${plan.target.table}` : `entiteit ${plan.target.entity}`;
   io.out(
-    `Blad "${plan.sheet ?? ''}" → ${target}: ${plan.rowsRead} rijen gelezen, ${plan.validRows} geldig, ${plan.rejectedRows} afgekeurd.\n`,
+    `Blad "${plan.sheet ?? ''}" → ${target}: ${plan.rowsRead} rijen gelezen (${describeEnd(plan.end ?? { reason: 'sheet' })}), ${plan.validRows} geldig, ${plan.rejectedRows} afgekeurd.\n`,
   );
+  if (plan.end && plan.end.reason !== 'sheet')
+    io.out(
+      `  Ontbreken er rijen? Geef --last-row <n> op (het rijnummer zoals in Excel) om tot die rij te lezen.\n`,
+    );
   if (plan.columns && plan.rawMode === 'create') {
     io.out(`Kolommen: ${plan.columns.map((c) => `${c.name} (${c.type})`).join(', ')}\n`);
   }
@@ -222,6 +227,7 @@ export const importCommand: CliCommand = {
         target: { type: 'string' },
         mapping: { type: 'string' },
         'header-row': { type: 'string' },
+        'last-row': { type: 'string' },
         delimiter: { type: 'string' },
         encoding: { type: 'string', values: ENCODINGS },
         key: { type: 'string' },
@@ -249,6 +255,16 @@ export const importCommand: CliCommand = {
       if (!Number.isInteger(headerRow) || headerRow < 1) {
         throw new CliError(
           '--header-row is het rijnummer van de kopregel zoals in Excel (1, 2, …).',
+          2,
+        );
+      }
+    }
+    let lastRow: number | undefined;
+    if (typeof options['last-row'] === 'string') {
+      lastRow = Number(options['last-row']);
+      if (!Number.isInteger(lastRow) || lastRow < 1) {
+        throw new CliError(
+          '--last-row is het rijnummer van de laatste gegevensrij zoals in Excel (1, 2, …).',
           2,
         );
       }
@@ -292,6 +308,7 @@ export const importCommand: CliCommand = {
       const layout: LayoutOverrides = {
         ...templateFile?.layout,
         ...(headerRow ? { headerRow: headerRow - 1 } : {}),
+        ...(lastRow ? { lastDataRow: lastRow - 1 } : {}),
       };
       const layoutArg = Object.keys(layout).length > 0 ? layout : undefined;
       const preview = await core.call('import.preview', {

@@ -6,7 +6,7 @@ import type {
   ImportLogEntry,
   ValidationIssue,
 } from '../import/api-types';
-import { forgetFile } from '../import/file-store';
+import { forgetFile } from '../import/pipeline/file-store';
 import { importHandlers } from '../import/handlers';
 import type { Result } from '../result';
 import { SourceError } from './source-table';

@@ -1,5 +1,5 @@
 import type { Database, SqlValue } from 'sql.js';
-import { parseCsvText } from '../import/csv';
+import { parseCsvText } from '../import/readers/csv';
 import type { ResourceLoader } from '../resources';
 
 /**

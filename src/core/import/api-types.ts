@@ -1,4 +1,12 @@
-import type { CellValue, ColumnType, CsvDialect, SheetInfo, SheetLayout, SqlValue } from './types';
+import type {
+  CellValue,
+  ColumnType,
+  CsvDialect,
+  DataEnd,
+  SheetInfo,
+  SheetLayout,
+  SqlValue,
+} from './types';
 
 /**
  * The import wizard's contract with the core (handlers `import.*` in ./handlers.ts). The
@@ -118,6 +126,11 @@ export type ImportPlan = {
     /** True when `rows` was cut short. */
     truncated?: boolean;
   };
+  /**
+   * How the end of the data was found: the sheet's last row, a totals row, notes, or the
+   * user's last row (0-based `row`). The summary says it, so left-out rows show at once.
+   */
+  end?: DataEnd;
   /** The sheet and file the plan reads (for the summary step). */
   sheet?: string;
   fileName?: string;

@@ -26,11 +26,18 @@ import type {
   UndoImportArgs,
   ValidationIssue,
 } from './api-types';
-import { uniqueColumnNames } from './column-names';
+import { uniqueColumnNames } from './readers/column-names';
 import { quoteIdent } from '../mutations/table-info';
-import { insertAll, redoOps, TableWriter, undoOps, WriteRefused, type WriteOp } from './commit';
+import {
+  insertAll,
+  redoOps,
+  TableWriter,
+  undoOps,
+  WriteRefused,
+  type WriteOp,
+} from './pipeline/commit';
 import type { AppError } from '../result';
-import { diffRows, summariseDiff, type KeyedRow, type RowDiff } from './diff';
+import { diffRows, summariseDiff, type KeyedRow, type RowDiff } from './pipeline/diff';
 import { ENTITY_IMPORTERS, entityDefinitions } from './entities';
 import type { EntityImporter, EntityRow } from './entities/types';
 import {
@@ -41,7 +48,7 @@ import {
   storeFile,
   storePlan,
   type StoredFile,
-} from './file-store';
+} from './pipeline/file-store';
 import {
   finishLogEntry,
   insertLogEntry,
@@ -49,11 +56,11 @@ import {
   loadUndoOps,
   targetLabel,
   undoImport,
-} from './import-log';
-import { exportIssuesXlsx } from './issues-export';
-import { detectLayout, detectSheetLayout, readLayoutRows } from './layout';
-import { rawTableName, suggestMapping, suggestTarget } from './mapping';
-import { NisResolver } from './nis-crosswalk';
+} from './pipeline/import-log';
+import { exportIssuesXlsx } from './pipeline/issues-export';
+import { detectLayout, detectSheetLayout, readLayoutRows, type DataEnd } from './readers/layout';
+import { rawTableName, suggestMapping, suggestTarget } from './pipeline/mapping';
+import { NisResolver } from './pipeline/nis-crosswalk';
 import {
   CappedIssueSink,
   checkRawTableName,
@@ -62,14 +69,14 @@ import {
   type RawCounts,
   type RawTarget,
   type RawWrite,
-} from './raw-table';
+} from './pipeline/raw-table';
 import {
   findTemplate,
   layoutFingerprint,
   listTemplates,
   saveTemplate,
   templateMapping,
-} from './templates';
+} from './pipeline/templates';
 import type { ByteSource, CellValue, ParseOptions, SheetLayout, WorkbookReader } from './types';
 import {
   checkpoint,
@@ -80,9 +87,9 @@ import {
   validateEntityRows,
   YIELD_EVERY,
   yieldToEventLoop,
-} from './validate';
-import { makeColumnParser, parseValue } from './values';
-import { openWorkbook } from './workbook';
+} from './pipeline/validate';
+import { makeColumnParser, parseValue } from './readers/values';
+import { openWorkbook } from './readers/workbook';
 
 /** What a plan keeps for its commit (in the worker, never sent to the UI). */
 type StoredPlan = {
@@ -204,8 +211,13 @@ export function applyOverrides(
     };
   }
   if (overrides.firstDataRow !== undefined) layout.firstDataRow = overrides.firstDataRow;
-  if (overrides.lastDataRow !== undefined)
+  if (overrides.lastDataRow !== undefined) {
+    // The user's own end: read exactly up to it (and say so when the sheet goes on).
     layout.lastDataRow = Math.min(overrides.lastDataRow, totalRows - 1);
+    delete layout.toEnd;
+    delete layout.end;
+    layout.userEnd = true;
+  }
   for (const [index, type] of Object.entries(overrides.columnTypes ?? {})) {
     const column = layout.columns.find((c) => c.index === Number(index));
     if (column) column.type = type;
@@ -213,13 +225,20 @@ export function applyOverrides(
   return layout;
 }
 
+/**
+ * Rows in a sheet whose sample did not reach its end. A CSV's count (a scan of all its bytes) or
+ * an xlsx `<dimension>` larger than the sample is taken; anything else — no dimension, or one
+ * that says `A1` — is counted by reading the sheet.
+ */
 async function countRows(
   reader: WorkbookReader,
   sheet: string,
   signal: AbortSignal,
+  sampled: number,
 ): Promise<number> {
   const info = reader.sheets.find((s) => s.name === sheet);
-  if (info?.rowCount !== null && info?.rowCount !== undefined) return info.rowCount;
+  if (info?.rowCount !== null && info?.rowCount !== undefined && info.rowCount > sampled)
+    return info.rowCount;
   let count = 0;
   await reader.readRows(sheet, (rows, first) => void (count = first + rows.length), {
     signal,
@@ -253,11 +272,13 @@ async function prepare(
     signal,
   });
   if (!detected.ok) return detected;
-  const totalRows =
-    detected.value.rows.length < SAMPLE_ROWS
-      ? detected.value.rows.length
-      : await countRows(reader, sheet.value, signal);
-  const layout = applyOverrides(detected.value.layout, detected.value.rows, overrides, totalRows);
+  const { complete } = detected.value;
+  const totalRows = complete
+    ? detected.value.rows.length
+    : await countRows(reader, sheet.value, signal, detected.value.rows.length);
+  const found = detected.value.layout;
+  if (found.toEnd) found.lastDataRow = Math.max(found.lastDataRow, totalRows - 1);
+  const layout = applyOverrides(found, detected.value.rows, overrides, totalRows);
   return ok({ file, reader, sheet: sheet.value, layout, rows: detected.value.rows, totalRows });
 }
 
@@ -319,6 +340,12 @@ async function buildPlan(
   const prepared = await prepare(source ?? request.fileId, request.sheet, request.layout, signal);
   if (!prepared.ok) return prepared;
   const { file, reader, sheet, layout } = prepared.value;
+  if (layout.columns.length === 0)
+    return err(
+      'import.empty_sheet',
+      `Het blad ‘${sheet}’ van ${file.info.fileName} is leeg: er staat geen enkele cel in. Kies een ander blad, of vul het blad aan en importeer opnieuw.`,
+      { sheet },
+    );
   const sink = new IssueSink(sheet);
   const nis = new NisResolver(db);
   const parseOptions = (index: number): ParseOptions => ({
@@ -341,6 +368,7 @@ async function buildPlan(
 
   let target = request.target;
   let stored: StoredPlan;
+  let dataEnd: DataEnd = { reason: 'sheet' };
   try {
     if (target.kind === 'entity') {
       const importer = ENTITY_IMPORTERS[target.entity];
@@ -384,6 +412,7 @@ async function buildPlan(
         { signal },
       );
       if (!read.ok) return signal.aborted ? cancelled() : read;
+      dataEnd = read.value.end;
       progress({ phase: 'validate', done: 0, total: rows.length });
       const valid = validateEntityRows({
         db,
@@ -474,6 +503,7 @@ async function buildPlan(
         pass.abandon();
         return signal.aborted ? cancelled() : read;
       }
+      dataEnd = read.value.end;
       progress({ phase: 'diff', done: 0, total: pass.validRows });
       const { diff, counts } = pass.finish();
       const issues = rawSink.sorted();
@@ -511,6 +541,7 @@ async function buildPlan(
     if (error instanceof ImportCancelled) return cancelled();
     throw error;
   }
+  stored.plan.end = dataEnd;
   stored.plan.sheet = sheet;
   stored.plan.fileName = file.info.fileName;
   stored.plan.layout = layout;

@@ -95,6 +95,11 @@ export type ColumnLayout = {
    * `1.234,56`, the default) or 'dot' (English `1,234.56`). Decided from the column's sample.
    */
   numberStyle?: NumberStyle;
+  /**
+   * Set when the column's numbers fit both conventions (only `1.234`-like values): the style is
+   * a guess, shown with a warning in the preview.
+   */
+  numberStyleGuessed?: boolean;
 };
 
 export type NumberStyle = 'comma' | 'dot';
@@ -116,7 +121,23 @@ export type SheetLayout = {
   firstDataRow: number;
   lastDataRow: number;
   columns: ColumnLayout[];
+  /**
+   * The data ran to the end of the sample with the sheet going on: read until the sheet ends
+   * (never trust a sample, nor a `<dimension>`, for where the data stops).
+   */
+  toEnd?: boolean;
+  /** The user chose the last data row: read exactly to it, totals and notes included. */
+  userEnd?: boolean;
+  /** Set when the data stops before the sheet does: at a totals row or at notes (0-based row). */
+  end?: { reason: 'total' | 'notes'; row: number };
 };
+
+/** Where and why the rows read stop: the summary says it, so a user sees rows left out. */
+export type DataEnd =
+  | { reason: 'sheet' }
+  | { reason: 'total' | 'notes'; row: number }
+  /** The user's last data row, with more rows in the sheet after it. */
+  | { reason: 'range'; row: number };
 
 /** A value after Belgian-aware parsing, ready for SQLite. Dates are ISO text. */
 export type SqlValue = string | number | null;

@@ -408,8 +408,19 @@ export function CheckStep(props: CheckStepProps) {
   const rawMode = plan.target.kind === 'raw' ? (plan.rawMode ?? 'create') : null;
   const activeTab = tab ?? (plan.rejectedRows > 0 ? 'issues' : 'diff');
 
+  const end = plan.end ?? { reason: 'sheet' as const };
+  const endKey = `check.end${end.reason.charAt(0).toUpperCase()}${end.reason.slice(1)}`;
+  const endText = t(endKey, {
+    n: fmt.count(plan.rowsRead),
+    row: 'row' in end ? fmt.count(end.row + 1) : '',
+  });
+
   return (
     <Stack gap="md">
+      <Text size="sm" data-testid="import-end">
+        {endText}
+        {end.reason !== 'sheet' && ` ${t('check.endHint')}`}
+      </Text>
       <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }} spacing="sm">
         <Stat
           label={t('check.rowsRead')}

@@ -96,6 +96,17 @@ export const importNl = {
     overrideHint:
       'Klopt de kop niet? Pas de rijnummers aan zoals je ze in Excel ziet. Klik op een rijnummer om die rij als kop te nemen.',
     useAsHeader: 'Rij {{row}} als koprij nemen',
+    endSheet: 'De gegevens lopen tot de laatste rij van het blad (rij {{last}}).',
+    endTotal:
+      'De gegevens stoppen bij de totaalrij op rij {{row}}; wat eronder staat, wordt niet geïmporteerd.',
+    endNotes:
+      'De gegevens stoppen bij de notities vanaf rij {{row}}; wat eronder staat, wordt niet geïmporteerd.',
+    extendRange: 'Toch lezen tot de laatste rij ({{last}})',
+    noHeader:
+      'Geen koprij gevonden: de eerste rij bevat al gegevens. De kolommen heten kolom_1, kolom_2, …; klik op een rijnummer om toch een koprij te kiezen.',
+    numberDot: 'Kolom {{column}} ({{header}}): punt als decimaalteken (0.125 = een achtste).',
+    numberGuess:
+      'Kolom {{column}} ({{header}}): waarden zoals 1.234 kunnen duizendtallen of decimalen zijn. Ze worden gelezen als Belgische duizendtallen (1.234 = duizend tweehonderdvierendertig); zet het type op tekst als dat niet klopt.',
   },
   types: {
     text: 'Tekst',
@@ -252,6 +263,11 @@ export const importNl = {
     cancelled: 'De controle is geannuleerd. Er is niets gewijzigd.',
     retry: 'Opnieuw controleren',
     rowsRead: 'Gelezen',
+    endSheet: '{{n}} rijen gelezen, tot de laatste rij van het blad.',
+    endTotal: '{{n}} rijen gelezen, gestopt bij totaalrij {{row}}.',
+    endNotes: '{{n}} rijen gelezen, gestopt bij notities vanaf rij {{row}}.',
+    endRange: '{{n}} rijen gelezen, tot de gekozen laatste rij {{row}}; het blad gaat verder.',
+    endHint: 'Ontbreken er rijen? Ga terug naar het voorbeeld en pas de laatste gegevensrij aan.',
     validRows: 'Geldig',
     rejectedRows: 'Geweigerd',
     warnings: 'Waarschuwingen',
@@ -458,6 +474,15 @@ export const importEn: typeof importNl = {
     overrideHint:
       'Header wrong? Adjust the row numbers as you see them in Excel. Click a row number to use that row as the header.',
     useAsHeader: 'Use row {{row}} as header',
+    endSheet: 'The data runs to the last row of the sheet (row {{last}}).',
+    endTotal: 'The data stops at the totals row on row {{row}}; what is below it is not imported.',
+    endNotes: 'The data stops at the notes from row {{row}}; what is below them is not imported.',
+    extendRange: 'Read to the last row anyway ({{last}})',
+    noHeader:
+      'No header row found: the first row already holds data. The columns are named kolom_1, kolom_2, …; click a row number to choose a header row anyway.',
+    numberDot: 'Column {{column}} ({{header}}): dot as decimal mark (0.125 = one eighth).',
+    numberGuess:
+      'Column {{column}} ({{header}}): values like 1.234 could be thousands or decimals. They are read as Belgian thousands (1.234 = one thousand two hundred thirty-four); set the type to text if that is wrong.',
   },
   types: {
     text: 'Text',
@@ -613,6 +638,11 @@ export const importEn: typeof importNl = {
     cancelled: 'The check was cancelled. Nothing was changed.',
     retry: 'Check again',
     rowsRead: 'Read',
+    endSheet: '{{n}} rows read, to the last row of the sheet.',
+    endTotal: '{{n}} rows read, stopped at the totals row {{row}}.',
+    endNotes: '{{n}} rows read, stopped at the notes from row {{row}}.',
+    endRange: '{{n}} rows read, to the chosen last row {{row}}; the sheet goes on.',
+    endHint: 'Rows missing? Go back to the preview and change the last data row.',
     validRows: 'Valid',
     rejectedRows: 'Rejected',
     warnings: 'Warnings',

@@ -114,6 +114,65 @@ function isNumeric(cell: CellValue): boolean {
   return typeof cell === 'number';
 }
 
+/**
+ * How the detector read the sheet, in words: where the data ends (and a button to read on to
+ * the sheet's last row when totals or notes stopped it), no header, and how numbers are read
+ * in columns where that is not the Belgian default or was a guess.
+ */
+function PreviewNotes({
+  preview,
+  overrides,
+  onOverrides,
+}: Pick<PreviewStepProps, 'preview' | 'overrides' | 'onOverrides'>) {
+  const { t } = useTranslation('import');
+  const fmt = useFormatters();
+  const detected = preview.layout;
+  const last = fmt.count(preview.totalRows);
+  const lines: { key: string; text: string; warn?: boolean }[] = [];
+  if (detected.headerRows === 0 && overrides.headerRow === undefined)
+    lines.push({ key: 'header', text: t('preview.noHeader') });
+  const ownEnd = overrides.lastDataRow !== undefined;
+  if (!ownEnd && detected.end)
+    lines.push({
+      key: 'end',
+      text: t(detected.end.reason === 'total' ? 'preview.endTotal' : 'preview.endNotes', {
+        row: fmt.count(detected.end.row + 1),
+      }),
+      warn: true,
+    });
+  else if (!ownEnd && detected.lastDataRow >= preview.totalRows - 1)
+    lines.push({ key: 'end', text: t('preview.endSheet', { last }) });
+  for (const column of detected.columns) {
+    const values = { column: columnLetter(column.index), header: column.header || column.name };
+    if (column.numberStyleGuessed)
+      lines.push({ key: `n${column.index}`, text: t('preview.numberGuess', values), warn: true });
+    else if (column.numberStyle === 'dot')
+      lines.push({ key: `n${column.index}`, text: t('preview.numberDot', values) });
+  }
+  if (lines.length === 0) return null;
+  return (
+    <Stack gap={4} data-testid="import-preview-notes">
+      {lines.map((line) => (
+        <Text key={line.key} size="sm" c={line.warn ? 'orange.9' : undefined}>
+          {line.text}
+        </Text>
+      ))}
+      {!ownEnd && detected.end && (
+        <Group>
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => onOverrides({ ...overrides, lastDataRow: preview.totalRows - 1 })}
+            data-testid="import-extend-range"
+          >
+            {t('preview.extendRange', { last })}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
 export function PreviewStep({ preview, overrides, loading, onOverrides }: PreviewStepProps) {
   const { t } = useTranslation('import');
   const fmt = useFormatters();
@@ -221,6 +280,8 @@ export function PreviewStep({ preview, overrides, loading, onOverrides }: Previe
           </Button>
         )}
       </Group>
+
+      <PreviewNotes preview={preview} overrides={overrides} onOverrides={onOverrides} />
 
       <Group gap="md" align="flex-end" wrap="wrap">
         <NumberInput

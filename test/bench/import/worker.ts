@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Database } from 'sql.js';
 import { loadEngine } from '../../../src/core/db/engine';
-import { createRowInserter } from '../../../src/core/import/bulk-insert';
+import { createRowInserter } from '../../../src/core/import/pipeline/bulk-insert';
 import { quoteIdent } from '../../../src/core/mutations/table-info';
-import type { InsertStrategy } from '../../../src/core/import/bulk-insert';
-import { detectSheetLayout, readLayoutRows } from '../../../src/core/import/layout';
+import type { InsertStrategy } from '../../../src/core/import/pipeline/bulk-insert';
+import { detectSheetLayout, readLayoutRows } from '../../../src/core/import/readers/layout';
 import type { ColumnType, SqlValue } from '../../../src/core/import/types';
-import { makeColumnParser, parseValue } from '../../../src/core/import/values';
-import { openWorkbook } from '../../../src/core/import/workbook';
+import { makeColumnParser, parseValue } from '../../../src/core/import/readers/values';
+import { openWorkbook } from '../../../src/core/import/readers/workbook';
 import { Checksum, COLUMNS } from './generate';
 import type { Canonical } from './generate';
 
@@ -111,7 +111,7 @@ async function real(file: string) {
   const { startCliCore } = await import('../../../src/cli/core');
   const { writeWorkspaceFile } = await import('../../../src/node/workspace-files');
   const { openSpreadsheet, inflateWithNodeZlib } = await import('../../../src/cli/commands/import');
-  const { rawTableName } = await import('../../../src/core/import/mapping');
+  const { rawTableName } = await import('../../../src/core/import/pipeline/mapping');
   const t0 = performance.now();
   inflateWithNodeZlib();
   const opened = await openSpreadsheet(file);

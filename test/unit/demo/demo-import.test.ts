@@ -8,8 +8,8 @@ import { buildDemoWorkspace, DEMO_SOURCES } from '../../../src/core/demo/build-d
 import { demoMapping, type DemoImportSource } from '../../../src/core/demo/demo-import';
 import { callHandler } from '../../../src/core/handlers';
 import type { HandlerContext } from '../../../src/core/handlers/context';
-import { parseCsvText } from '../../../src/core/import/csv';
-import { listImports } from '../../../src/core/import/import-log';
+import { parseCsvText } from '../../../src/core/import/readers/csv';
+import { listImports } from '../../../src/core/import/pipeline/import-log';
 import { createSession } from '../../../src/core/session';
 import { diskResources } from '../../../src/node/disk-resources';
 import { rows, value } from './helpers';

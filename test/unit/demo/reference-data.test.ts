@@ -2,7 +2,7 @@ import type { Database } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadReferenceData, REFERENCE_FILES } from '../../../src/core/demo/reference-data';
 import { SourceError } from '../../../src/core/demo/source-table';
-import { parseCsvText } from '../../../src/core/import/csv';
+import { parseCsvText } from '../../../src/core/import/readers/csv';
 import { diskResources } from '../../../src/node/disk-resources';
 import { emptyWorkspace, patchedResources, rows, value } from './helpers';
 

@@ -59,7 +59,10 @@ describe('cli import', () => {
     const result = await cli('import', path.join(dir, 'telling.csv'), '--into', ws);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
-    expect(result.out).toContain('tabel telling: 2 rijen gelezen, 2 geldig, 0 afgekeurd.');
+    expect(result.out).toContain(
+      'tabel telling: 2 rijen gelezen (gestopt bij totaalrij 5), 2 geldig, 0 afgekeurd.',
+    );
+    expect(result.out).toContain('--last-row');
     expect(result.out).toMatch(
       /Geïmporteerd \(import 1\): 2 nieuw, 0 gewijzigd, 0 verwijderd, 0 afgekeurd → nieuwe werkruimte/,
     );
@@ -68,6 +71,23 @@ describe('cli import', () => {
       ['11002', 'Antwerpen', 17],
     ]);
     expect((await stat(ws)).size).toBeGreaterThan(0);
+  });
+
+  it('--last-row reads exactly to the row given, and says the sheet goes on', async () => {
+    const ws = path.join(dir, 'last.pijlerplan');
+    const result = await cli(
+      'import',
+      path.join(dir, 'telling.csv'),
+      '--into',
+      ws,
+      '--last-row',
+      '3',
+    );
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(
+      '1 rijen gelezen (gestopt bij de gekozen laatste rij 3; het blad gaat verder)',
+    );
+    expect(await query(ws, 'SELECT nis_code FROM telling')).toEqual([['11001']]);
   });
 
   it('--dry-run prints the validation report and the NIS mappings and writes nothing', async () => {
@@ -84,7 +104,9 @@ describe('cli import', () => {
       '--dry-run',
     );
     expect(result.code).toBe(1);
-    expect(result.out).toContain('3 rijen gelezen, 2 geldig, 1 afgekeurd');
+    expect(result.out).toContain(
+      '3 rijen gelezen (tot de laatste rij van het blad), 2 geldig, 1 afgekeurd',
+    );
     expect(result.out).toContain('Prognose!rij 4, Gemeente (NIS) (A): 11999 — Onbekende NIS-code');
     expect(result.out).toContain('11007 Borsbeek → 11002 Antwerpen (1 rij)');
     expect(result.out).toContain(

@@ -5,8 +5,8 @@ import {
   resolveMapping,
   suggestMapping,
   suggestTarget,
-} from '../../../src/core/import/mapping';
-import { normaliseHeader } from '../../../src/core/import/synonyms';
+} from '../../../src/core/import/pipeline/mapping';
+import { normaliseHeader } from '../../../src/core/import/pipeline/synonyms';
 import type { ColumnLayout } from '../../../src/core/import/types';
 
 const columns = (...headers: string[]): ColumnLayout[] =>

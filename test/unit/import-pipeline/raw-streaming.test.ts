@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CappedIssueSink } from '../../../src/core/import/raw-table';
+import { CappedIssueSink } from '../../../src/core/import/pipeline/raw-table';
 import { csv, rows, scalar, snapshot, startCore, unwrap } from './helpers';
 
 /**

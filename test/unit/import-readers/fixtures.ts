@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import type { CellValue, WorkbookReader } from '../../../src/core/import/types';
-import { openWorkbook, readAllRows } from '../../../src/core/import/workbook';
+import { openWorkbook, readAllRows } from '../../../src/core/import/readers/workbook';
 
 /** Test helpers: spreadsheets written in the test (exceljs, or raw parts zipped with fflate). */
 

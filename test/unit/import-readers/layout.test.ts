@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadEngine } from '../../../src/core/db/engine';
-import { createRowInserter, insertRows } from '../../../src/core/import/bulk-insert';
-import type { InsertStrategy } from '../../../src/core/import/bulk-insert';
-import { detectLayout, readLayoutRows } from '../../../src/core/import/layout';
+import { createRowInserter, insertRows } from '../../../src/core/import/pipeline/bulk-insert';
+import type { InsertStrategy } from '../../../src/core/import/pipeline/bulk-insert';
+import { detectLayout, readLayoutRows } from '../../../src/core/import/readers/layout';
 import type { CellValue, SqlValue } from '../../../src/core/import/types';
 import { open } from './fixtures';
 
@@ -129,7 +129,10 @@ describe('readLayoutRows', () => {
         batchSize: 64,
       },
     );
-    expect(result).toEqual({ ok: true, value: { lastDataRow: 1002, rowCount: 1000 } });
+    expect(result).toEqual({
+      ok: true,
+      value: { lastDataRow: 1002, rowCount: 1000, end: { reason: 'total', row: 1004 } },
+    });
     expect(got[0]?.[0]).toBe(3);
     expect(got.reduce((n, [, c]) => n + c, 0)).toBe(1000);
   });

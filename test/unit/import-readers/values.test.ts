@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toColumnName, uniqueColumnNames } from '../../../src/core/import/column-names';
+import { toColumnName, uniqueColumnNames } from '../../../src/core/import/readers/column-names';
 import type { CellValue, ColumnType, NumberStyle } from '../../../src/core/import/types';
 import {
   detectNumberStyle,
@@ -8,7 +8,7 @@ import {
   parseDateText,
   parseNumber,
   parseValue,
-} from '../../../src/core/import/values';
+} from '../../../src/core/import/readers/values';
 
 describe('parseValue: Belgian values', () => {
   it.each<[CellValue, ColumnType, string | number | null, NumberStyle?]>([

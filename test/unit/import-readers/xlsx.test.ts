@@ -1,14 +1,14 @@
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { detectSheetLayout } from '../../../src/core/import/layout';
-import { isDateFormatCode } from '../../../src/core/import/xlsx/parts';
+import { detectSheetLayout } from '../../../src/core/import/readers/layout';
+import { isDateFormatCode } from '../../../src/core/import/readers/xlsx/parts';
 import {
   readZipDirectory,
   setPlatformInflate,
   useNativeInflate,
-} from '../../../src/core/import/xlsx/zip';
+} from '../../../src/core/import/readers/xlsx/zip';
 import { inflateWithNodeZlib } from '../../../src/cli/commands/import';
-import { openWorkbook, readAllRows } from '../../../src/core/import/workbook';
+import { openWorkbook, readAllRows } from '../../../src/core/import/readers/workbook';
 import { exceljsBytes, open, rawXlsx, rowsOf, sheetXml } from './fixtures';
 
 afterEach(() => {

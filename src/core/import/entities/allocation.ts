@@ -1,5 +1,5 @@
-import { foldAccents } from '../column-names';
-import type { Row } from '../commit';
+import { foldAccents } from '../readers/column-names';
+import type { Row } from '../pipeline/commit';
 import type { CellValue, ParseValue, SqlValue, ValueProblem } from '../types';
 import type { Result } from '../../result';
 import { RefLookup } from './lookup';

@@ -1,5 +1,5 @@
 import type { Database } from 'sql.js';
-import { foldAccents } from '../column-names';
+import { foldAccents } from '../readers/column-names';
 import { queryRows } from './types';
 
 const fold = (text: string): string =>

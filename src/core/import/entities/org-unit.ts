@@ -1,4 +1,4 @@
-import { foldAccents } from '../column-names';
+import { foldAccents } from '../readers/column-names';
 import { checkHierarchy, childrenFirst } from './hierarchy';
 import { RefLookup } from './lookup';
 import { field, pickMapped, queryRows, type EntityImporter, type ExistingRow } from './types';

@@ -1,6 +1,6 @@
 import type { Database } from 'sql.js';
-import { foldAccents } from '../column-names';
-import type { Row, TableWriter } from '../commit';
+import { foldAccents } from '../readers/column-names';
+import type { Row, TableWriter } from '../pipeline/commit';
 import {
   field,
   pickMapped,

@@ -1,7 +1,7 @@
 import type { Database } from 'sql.js';
 import type { EntityDefinition, EntityField, EntityName } from '../api-types';
-import type { Row, TableWriter } from '../commit';
-import type { NisResolver } from '../nis-crosswalk';
+import type { Row, TableWriter } from '../pipeline/commit';
+import type { NisResolver } from '../pipeline/nis-crosswalk';
 import type { CellValue, ParseValue, SqlValue, ValueProblem } from '../types';
 import type { Result } from '../../result';
 

@@ -1,5 +1,5 @@
-import type { ImportFile } from './api-types';
-import type { ByteSource, OpenWorkbookOptions, WorkbookReader } from './types';
+import type { ImportFile } from '../api-types';
+import type { ByteSource, OpenWorkbookOptions, WorkbookReader } from '../types';
 
 /**
  * The worker keeps a file's bytes between the wizard's steps (inspect → preview → plan →

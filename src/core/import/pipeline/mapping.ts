@@ -1,8 +1,8 @@
-import type { ColumnMapping, EntityName, ImportTarget } from './api-types';
-import { toColumnName } from './column-names';
-import { ENTITY_IMPORTERS } from './entities';
+import type { ColumnMapping, EntityName, ImportTarget } from '../api-types';
+import { toColumnName } from '../readers/column-names';
+import { ENTITY_IMPORTERS } from '../entities';
 import { normaliseHeader, synonymsFor } from './synonyms';
-import type { ColumnLayout } from './types';
+import type { ColumnLayout } from '../types';
 
 type Candidate = { field: string; column: number; score: number };
 

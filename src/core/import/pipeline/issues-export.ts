@@ -1,4 +1,4 @@
-import type { ValidationIssue } from './api-types';
+import type { ValidationIssue } from '../api-types';
 
 /**
  * The validation report as an Excel file the user can fix their sheet from: one row per issue

@@ -1,9 +1,9 @@
 import type { Database } from 'sql.js';
-import type { ColumnMapping, ValidationIssue } from './api-types';
+import type { ColumnMapping, ValidationIssue } from '../api-types';
 import type { Row } from './commit';
-import type { EntityImporter, EntityRow, PrepareContext } from './entities/types';
+import type { EntityImporter, EntityRow, PrepareContext } from '../entities/types';
 import type { NisResolver } from './nis-crosswalk';
-import type { CellValue, ParseOptions, ParseValue, SheetLayout, SqlValue } from './types';
+import type { CellValue, ParseOptions, ParseValue, SheetLayout, SqlValue } from '../types';
 
 /** Issues listed in a plan at most; the Excel export of the issues has them all. */
 export const MAX_PLAN_ISSUES = 1000;

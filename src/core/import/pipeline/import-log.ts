@@ -1,11 +1,11 @@
 import type { Database } from 'sql.js';
-import { appendAudit } from '../mutations/audit';
-import { inTransaction } from '../mutations/transaction';
-import { err, ok, type Result } from '../result';
-import type { ColumnMapping, ImportLogEntry, ImportTarget, ValidationIssue } from './api-types';
+import { appendAudit } from '../../mutations/audit';
+import { inTransaction } from '../../mutations/transaction';
+import { err, ok, type Result } from '../../result';
+import type { ColumnMapping, ImportLogEntry, ImportTarget, ValidationIssue } from '../api-types';
 import { undoOps, WriteRefused, type WriteOp } from './commit';
-import { queryRows } from './entities/types';
-import { errorText } from '../db/workspace-file';
+import { queryRows } from '../entities/types';
+import { errorText } from '../../db/workspace-file';
 
 export function targetName(target: ImportTarget): string {
   return target.kind === 'raw' ? target.table : target.entity;

@@ -1,4 +1,4 @@
-import { foldAccents } from './column-names';
+import { foldAccents } from '../readers/column-names';
 
 /**
  * Header words people actually write above a column, in Dutch and English, per entity field

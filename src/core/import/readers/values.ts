@@ -1,4 +1,4 @@
-import type { Result } from '../result';
+import type { Result } from '../../result';
 import type {
   CellValue,
   ColumnType,
@@ -6,7 +6,7 @@ import type {
   ParseOptions,
   SqlValue,
   ValueProblem,
-} from './types';
+} from '../types';
 
 /**
  * Belgian-aware cell parsing: `1.234,56`, `12,5 %`, `€ 40.000`, `31/12/2021`, `1 januari 2021`,
@@ -44,8 +44,9 @@ const notA = (text: string, type: ColumnType): Parsed =>
 const PLAIN_INT = /^[-+]?\d{1,15}$/;
 const PLAIN_DOT_DECIMAL = /^[-+]?\d+\.\d+$/;
 const PLAIN_COMMA_DECIMAL = /^[-+]?\d+,\d+$/;
-const GROUPED_DOTS = /^\d{1,3}(\.\d{3})+$/;
-const GROUPED_COMMAS = /^\d{1,3}(,\d{3})+$/;
+/** Thousands groups: a group mark never follows a leading 0 (`0.125` is no 125). */
+const GROUPED_DOTS = /^[1-9]\d{0,2}(\.\d{3})+$/;
+const GROUPED_COMMAS = /^[1-9]\d{0,2}(,\d{3})+$/;
 const DIGITS = /^\d+$/;
 // Spaces, no-break and narrow no-break spaces and apostrophes group thousands in many locales.
 const GROUP_SPACES = /[\s\u00a0\u202f']/g;
@@ -145,7 +146,12 @@ function quickNumber(text: string, decimalMark: number, groupMark: number): numb
       if (groupDigits >= 0) groupDigits++;
       else firstGroup++;
     } else if (c === groupMark) {
-      if (groupDigits === -1 ? firstGroup === 0 || firstGroup > 3 : groupDigits !== 3) return NaN;
+      if (
+        groupDigits === -1
+          ? firstGroup === 0 || firstGroup > 3 || mantissa === 0
+          : groupDigits !== 3
+      )
+        return NaN;
       groupDigits = 0;
     } else break;
   }
@@ -168,29 +174,45 @@ function quickNumber(text: string, decimalMark: number, groupMark: number): numb
 }
 
 /**
- * Which decimal convention a column's text sample uses. Undecidable samples (`12`, `1.234`
- * alone) fall back to Belgian, which is what our users' files mostly are.
+ * Which decimal convention a column's text sample uses, decided from all its values: a `0.x`,
+ * a group that is not 3 digits (`1.5`, `2.25`) or a mark used twice (`1.234.567`) decides;
+ * values that fit both (`1.234` alone) do not. Undecidable columns fall back to Belgian, which
+ * is what our users' files mostly are, and are flagged `guessed` when they held such values.
  */
-export function detectNumberStyle(samples: readonly string[]): NumberStyle {
+export function numberStyleOf(samples: readonly string[]): {
+  style: NumberStyle;
+  guessed: boolean;
+} {
   let comma = 0;
   let dot = 0;
+  let ambiguous = 0;
   for (const raw of samples) {
-    const t = raw.replace(GROUP_SPACES, '').replace(/[€%]|EUR/gi, '');
+    const t = raw
+      .replace(GROUP_SPACES, '')
+      .replace(/[€%]|EUR/gi, '')
+      .replace(/^[-+]/, '');
     const lastDot = t.lastIndexOf('.');
     const lastComma = t.lastIndexOf(',');
     if (lastDot >= 0 && lastComma >= 0) {
       if (lastComma > lastDot) comma++;
       else dot++;
     } else if (lastComma >= 0) {
-      // `1,234` alone is ambiguous; `1,5` or `1,2345` is a decimal comma.
-      if (!/^\d{1,3}(,\d{3})+$/.test(t.replace(/^[-+]/, ''))) comma++;
+      // `1,234` alone is ambiguous; `1,5`, `0,234` or `1,2345` is a decimal comma.
+      if (!GROUPED_COMMAS.test(t)) comma++;
       else if (t.split(',').length > 2) dot++;
+      else ambiguous++;
     } else if (lastDot >= 0) {
-      if (!/^\d{1,3}(\.\d{3})+$/.test(t.replace(/^[-+]/, ''))) dot++;
+      if (!GROUPED_DOTS.test(t)) dot++;
       else if (t.split('.').length > 2) comma++;
+      else ambiguous++;
     }
   }
-  return dot > comma ? 'dot' : 'comma';
+  return { style: dot > comma ? 'dot' : 'comma', guessed: ambiguous > 0 && dot === comma };
+}
+
+/** The decimal convention alone: see numberStyleOf. */
+export function detectNumberStyle(samples: readonly string[]): NumberStyle {
+  return numberStyleOf(samples).style;
 }
 
 const CURRENCY = /€|\bEUR\b|\bEuro\b|^EUR|EUR$/gi;

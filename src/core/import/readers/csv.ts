@@ -1,8 +1,10 @@
-import { err, ok } from '../result';
-import type { Result } from '../result';
+import { err, ok } from '../../result';
+import type { Result } from '../../result';
 import { detectDelimiter, detectEncoding, isValidUtf8, streamDecoder } from './dialect';
-import { DEFAULT_BATCH_ROWS } from './types';
-import type { ByteSource, CellValue, CsvDialect, ReadRowsOptions } from './types';
+import { asResult, cellTooLong, columnLetters, LIMITS, lineTooLong, readError } from './limits';
+import { ReadError } from './limits';
+import { DEFAULT_BATCH_ROWS } from '../types';
+import type { ByteSource, CellValue, CsvDialect, ReadRowsOptions } from '../types';
 
 /**
  * RFC 4180 parsing of delimited text: quoted fields, doubled quotes, delimiters and newlines
@@ -51,6 +53,8 @@ export function parseCsvText(text: string, delimiter = ','): string[][] {
 export class CsvChunkParser {
   private rest = '';
   private readonly d: number;
+  /** Rows handed out so far (the next row is row `rows + 1` of the file). */
+  private rows = 0;
 
   constructor(delimiter: string) {
     this.d = delimiter.charCodeAt(0);
@@ -74,6 +78,7 @@ export class CsvChunkParser {
           i += s.charCodeAt(i + 1) === 10 ? 2 : 1;
         } else i++;
         out.push([]);
+        this.rows++;
         continue;
       }
       const row: CellValue[] = [];
@@ -102,8 +107,7 @@ export class CsvChunkParser {
           }
           if (!closed) {
             if (!final) break;
-            value += s.slice(segment);
-            i = n;
+            throw this.unclosedQuote(s, i, row.length);
           }
           // Text after a closing quote (`"a"b`) is kept, as spreadsheet programs do.
           const after = i;
@@ -113,6 +117,7 @@ export class CsvChunkParser {
             i++;
           }
           if (i > after) value += s.slice(after, i);
+          if (value.length > LIMITS.cellChars) throw this.tooLong(row.length, value.length);
           row.push(value === '' ? null : value);
         } else {
           const j0 = i;
@@ -121,6 +126,7 @@ export class CsvChunkParser {
             if (c === d || c === 10 || c === 13) break;
             i++;
           }
+          if (i - j0 > LIMITS.cellChars) throw this.tooLong(row.length, i - j0);
           row.push(i > j0 ? s.slice(j0, i) : null);
         }
         if (i >= n) {
@@ -140,12 +146,35 @@ export class CsvChunkParser {
         break;
       }
       if (!complete) {
+        // An unfinished row waits for the next chunk; one this long is no table row. The cap
+        // also bounds the re-scan of a long row (at most lineChars / chunk times), so parsing
+        // stays linear in the file's size.
+        if (n - rowStart > LIMITS.lineChars) throw lineTooLong(this.rows + 1);
         this.rest = s.slice(rowStart);
         return;
       }
       out.push(row);
+      this.rows++;
     }
     if (i < n) this.rest = s.slice(rowStart);
+  }
+
+  private tooLong(column: number, length: number): ReadError {
+    return cellTooLong(`${columnLetters(column)}${this.rows + 1}`, this.rows + 1, length);
+  }
+
+  /** A quote that opens a field and is never closed: the field would swallow the rest. */
+  private unclosedQuote(s: string, at: number, column: number): ReadError {
+    const row = this.rows + 1;
+    let lines = 0;
+    for (let k = s.indexOf('\n', at); k >= 0; k = s.indexOf('\n', k + 1)) lines++;
+    if (s.endsWith('\n')) lines--; // the file's last line break ends a line, it starts none
+    const cell = `${columnLetters(column)}${row}`;
+    return readError(
+      'import.unclosed_quote',
+      `Rij ${row}, cel ${cell}: een aanhalingsteken (") opent een veld dat nergens gesloten wordt, zodat dat veld de rest van het bestand opslokt (${lines.toLocaleString('nl-BE')} regels). Er is niets geïmporteerd. Verwijder het aanhalingsteken in rij ${row} of sluit het veld met een tweede ", en importeer opnieuw.`,
+      { row, column: columnLetters(column), value: s.slice(at, at + 40) },
+    );
   }
 }
 
@@ -324,7 +353,12 @@ export async function readCsvRows(
     const piece =
       bytes instanceof Uint8Array ? bytes.subarray(pos, end) : await bytes.read(pos, end - pos);
     const text = decoder.decode(piece, { stream: !final });
-    parser.push(text, final, pending);
+    try {
+      parser.push(text, final, pending);
+    } catch (e) {
+      if (e instanceof ReadError) return asResult(e);
+      throw e;
+    }
     while (
       pending.length >= batchSize ||
       (final && pending.length > 0) ||

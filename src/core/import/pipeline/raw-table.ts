@@ -1,14 +1,14 @@
 import type { Database } from 'sql.js';
-import { DOMAIN_TABLES } from '../db/schema';
-import { err, ok, type Result } from '../result';
-import type { ImportPlan, RawTableOptions } from './api-types';
+import { DOMAIN_TABLES } from '../../db/schema';
+import { err, ok, type Result } from '../../result';
+import type { ImportPlan, RawTableOptions } from '../api-types';
 
-import type { CellChange, DiffRow } from './api-types';
+import type { CellChange, DiffRow } from '../api-types';
 import { createRowInserter, type InsertStrategy, type RowInserter } from './bulk-insert';
-import { quoteIdent } from '../mutations/table-info';
+import { quoteIdent } from '../../mutations/table-info';
 import { forgetTable, type Row, type TableWriter } from './commit';
 import { MAX_DIFF_ROWS, sameValue } from './diff';
-import { queryRows } from './entities/types';
+import { queryRows } from '../entities/types';
 import { columnLabel, isEmptyCell, IssueSink } from './validate';
 import type {
   CellValue,
@@ -17,7 +17,7 @@ import type {
   SheetLayout,
   SqlValue,
   ValueProblem,
-} from './types';
+} from '../types';
 
 /** SQLite column type per detected column type (dates and NIS codes stay text). */
 export function sqlType(type: ColumnType): 'TEXT' | 'INTEGER' | 'REAL' {

@@ -1,5 +1,5 @@
-import { err, ok } from '../result';
-import type { Result } from '../result';
+import { err, ok } from '../../result';
+import type { Result } from '../../result';
 import { openCsv, openCsvSource, readCsvRows } from './csv';
 import type { CsvSource } from './csv';
 import type {
@@ -8,7 +8,7 @@ import type {
   OpenWorkbookOptions,
   ReadRowsOptions,
   WorkbookReader,
-} from './types';
+} from '../types';
 import { odsError, openXlsx } from './xlsx/reader';
 import { isZip } from './xlsx/zip';
 

@@ -1,5 +1,6 @@
 import { Inflate, inflateSync } from 'fflate';
-import type { ByteSource } from '../types';
+import { ReadError } from '../limits';
+import type { ByteSource } from '../../types';
 
 /**
  * A minimal zip reader over bytes already in memory: the central directory tells where each
@@ -157,9 +158,19 @@ async function compressedOf(input: Uint8Array | ByteSource, entry: ZipEntry): Pr
   };
 }
 
-async function* slicesOf(data: Compressed, sliceBytes: number): AsyncGenerator<Uint8Array> {
-  for (let p = 0; p < data.length; p += sliceBytes)
-    yield await data.slice(p, Math.min(data.length, p + sliceBytes));
+/** Compressed bytes handed to the inflater so far, per stream (for the ratio check). */
+export type Fed = { bytes: number };
+
+async function* slicesOf(
+  data: Compressed,
+  sliceBytes: number,
+  fed?: Fed,
+): AsyncGenerator<Uint8Array> {
+  for (let p = 0; p < data.length; p += sliceBytes) {
+    const slice = await data.slice(p, Math.min(data.length, p + sliceBytes));
+    if (fed) fed.bytes += slice.length;
+    yield slice;
+  }
 }
 
 function compressedData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
@@ -195,6 +206,7 @@ export async function streamEntry(
   entry: ZipEntry,
   onChunk: (chunk: Uint8Array, final: boolean) => boolean | void | Promise<boolean | void>,
   sliceBytes = 256 * 1024,
+  fed: Fed = { bytes: 0 },
 ): Promise<void> {
   checkEntry(entry);
   const data = await compressedOf(input, entry);
@@ -207,11 +219,11 @@ export async function streamEntry(
     return;
   }
   if (platformInflate) {
-    await streamPlatform(platformInflate, slicesOf(data, sliceBytes), entry, onChunk);
+    await streamPlatform(platformInflate, slicesOf(data, sliceBytes, fed), entry, onChunk);
     return;
   }
   if (nativeInflate()) {
-    await streamNative(data, entry, onChunk, sliceBytes);
+    await streamNative(data, entry, onChunk, sliceBytes, fed);
     return;
   }
   let out: Uint8Array[] = [];
@@ -223,6 +235,7 @@ export async function streamEntry(
   for (let p = 0; p < data.length; p += sliceBytes) {
     const end = Math.min(data.length, p + sliceBytes);
     inflater.push(await data.slice(p, end), end >= data.length);
+    fed.bytes = end;
     const ready = out;
     out = [];
     for (let i = 0; i < ready.length; i++) {
@@ -261,6 +274,7 @@ async function streamPlatform(
       if ((await onChunk(next.value, false)) === false) return;
     }
   } catch (e) {
+    if (e instanceof ReadError) throw e;
     throw new ZipError(`beschadigd zip-onderdeel ${entry.name}: ${(e as Error).message}`);
   } finally {
     await chunks.return?.();
@@ -296,13 +310,14 @@ async function streamNative(
   entry: ZipEntry,
   onChunk: (chunk: Uint8Array, final: boolean) => boolean | void | Promise<boolean | void>,
   sliceBytes: number,
+  fed: Fed,
 ): Promise<void> {
   const stream = new DecompressionStream('deflate-raw');
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
   let feedError: unknown;
   const feeding = (async () => {
-    for await (const slice of slicesOf(data, sliceBytes))
+    for await (const slice of slicesOf(data, sliceBytes, fed))
       await writer.write(slice as Uint8Array<ArrayBuffer>);
     await writer.close();
   })().catch((e: unknown) => {
@@ -319,7 +334,10 @@ async function streamNative(
       }
     }
   } catch (e) {
+    // Cancel the readable side first: a writer blocked on backpressure never settles its abort.
+    await reader.cancel().catch(() => undefined);
     await writer.abort().catch(() => undefined);
+    if (e instanceof ReadError) throw e;
     throw new ZipError(`beschadigd zip-onderdeel ${entry.name}: ${(e as Error).message}`);
   }
   await feeding;

@@ -1,6 +1,6 @@
-import type { CellChange, DiffRow, ImportPlan } from './api-types';
+import type { CellChange, DiffRow, ImportPlan } from '../api-types';
 import type { Row } from './commit';
-import type { SqlValue } from './types';
+import type { SqlValue } from '../types';
 
 /** Rows listed in a plan at most (the counts are always complete). */
 export const MAX_DIFF_ROWS = 2000;

@@ -1,4 +1,5 @@
-import type { CellValue, MergedRange } from '../types';
+import { cellTooLong, columnLetters, LIMITS, readError, rowTooLarge } from '../limits';
+import type { CellValue, MergedRange } from '../../types';
 import { excelSerialToIso } from '../values';
 import type { SharedStrings } from './parts';
 import { decodeXmlText, stringItemText } from './xml';
@@ -95,6 +96,25 @@ function attrIn(s: string, from: number, to: number, name: string): string | und
   return end < 0 || end > to ? undefined : s.slice(i + 1, end);
 }
 
+/** Excel's last row: a sheet claiming more is not a workbook Excel could have written. */
+const EXCEL_ROWS = 1_048_576;
+
+function tooManyRows() {
+  return readError(
+    'import.too_many_rows',
+    `Het werkblad heeft meer dan ${EXCEL_ROWS.toLocaleString('nl-BE')} rijen, meer dan Excel toelaat: het bestand is beschadigd of gemaakt om het geheugen op te vullen. Er is niets geïmporteerd. Sla grote tabellen op als .csv en importeer dat bestand.`,
+  );
+}
+
+/** The worksheet's XML is broken: said with the row where it shows. */
+function damaged(what: string, row?: number) {
+  return readError(
+    'import.corrupt_sheet',
+    `Het werkblad is beschadigd: ${what}. Er is niets geïmporteerd. Open het bestand in Excel of LibreOffice, sla het opnieuw op als .xlsx en importeer dat bestand.`,
+    row !== undefined ? { row } : undefined,
+  );
+}
+
 export class SheetScanner {
   /** Rows up to here are complete; `rows[k]` is sheet row `firstRow + k`. */
   rows: CellValue[][] = [];
@@ -137,16 +157,17 @@ export class SheetScanner {
 
   push(text: string, final: boolean): void {
     this.buffer = this.buffer.length > 0 ? this.buffer + text : text;
-    if (this.prefix === undefined && !this.detectPrefix()) return;
+    if (this.prefix === undefined && !this.detectPrefix(final)) return;
     if (!this.inData && !this.dataDone) this.findData(final);
     if (this.inData && this.mode === 'merges') this.skipRows(final);
     else if (this.inData) this.scanRows(final);
     if (this.dataDone) this.scanTail(final);
   }
 
-  private detectPrefix(): boolean {
+  private detectPrefix(final: boolean): boolean {
     const m = /<([\w.-]+:)?worksheet[\s>]/.exec(this.buffer);
     if (!m) {
+      if (final) throw damaged('het onderdeel bevat geen werkblad (geen <worksheet>)');
       if (this.buffer.length > 1 << 20) this.buffer = this.buffer.slice(-1024);
       return false;
     }
@@ -180,7 +201,7 @@ export class SheetScanner {
     }
     const s = buf.indexOf(`<${p}sheetData`);
     if (s < 0) {
-      if (final) this.dataDone = true;
+      if (final) throw damaged('het werkblad heeft geen <sheetData> met de cellen');
       return;
     }
     const gt = buf.indexOf('>', s);
@@ -236,11 +257,12 @@ export class SheetScanner {
       }
       const rAttr = attrIn(s.slice(r, gt + 1), 0, gt + 1 - r, ' r=');
       const rowIndex = rAttr !== undefined ? Number(rAttr) - 1 : this.nextRow;
+      if (!(rowIndex < EXCEL_ROWS)) throw tooManyRows();
       while (this.nextRow < rowIndex) {
         this.rows.push([]);
         this.nextRow++;
       }
-      const cells = bodyEnd > gt + 1 ? this.scanCells(s, gt + 1, bodyEnd) : [];
+      const cells = bodyEnd > gt + 1 ? this.scanCells(s, gt + 1, bodyEnd, rowIndex) : [];
       if (rowIndex >= this.nextRow) {
         this.rows.push(cells);
         this.nextRow = rowIndex + 1;
@@ -248,13 +270,21 @@ export class SheetScanner {
       pos = rowEnd;
     }
     this.buffer = pos > 0 ? s.slice(pos) : s;
+    // What is left is one unfinished row: one this large is no table row (a zip bomb's one cell).
+    if (this.buffer.length > LIMITS.rowXmlChars) throw rowTooLarge(this.nextRow + 1);
     if (final) {
-      this.inData = false;
-      this.dataDone = true;
+      // The part ended inside the data: cut off, or a row whose XML never closes.
+      const open = this.buffer.indexOf(tagRow);
+      throw damaged(
+        open >= 0
+          ? `rij ${this.nextRow + 1} is onvolledig (de XML van de rij wordt niet afgesloten)`
+          : `het werkblad is afgebroken na rij ${this.nextRow} (</sheetData> ontbreekt)`,
+        this.nextRow + 1,
+      );
     }
   }
 
-  private scanCells(s: string, from: number, to: number): CellValue[] {
+  private scanCells(s: string, from: number, to: number, rowIndex: number): CellValue[] {
     const row: CellValue[] = [];
     const tagC = this.tagC;
     const tagV = this.tagV;
@@ -311,6 +341,8 @@ export class SheetScanner {
           if (is >= 0 && is < cellEnd) {
             const isEnd = s.indexOf(this.tagIsEnd, is);
             value = stringItemText(s.slice(is + this.tagIs.length, isEnd), this.prefix ?? '');
+            if (value.length > LIMITS.cellChars)
+              throw cellTooLong(`${columnLetters(col)}${rowIndex + 1}`, rowIndex + 1, value.length);
           }
         } else {
           const v = s.indexOf(tagV, gt);
@@ -319,6 +351,10 @@ export class SheetScanner {
       }
       if (vStart >= 0) {
         const vEnd = s.indexOf('<', vStart);
+        if (vEnd < 0 || vEnd > to)
+          throw damaged(`cel ${columnLetters(col)}${rowIndex + 1} is onvolledig`, rowIndex + 1);
+        if (vEnd - vStart > LIMITS.cellChars)
+          throw cellTooLong(`${columnLetters(col)}${rowIndex + 1}`, rowIndex + 1, vEnd - vStart);
         const raw = s.slice(vStart, vEnd);
         switch (type) {
           case T_NUMBER: {
@@ -329,9 +365,17 @@ export class SheetScanner {
             else value = n;
             break;
           }
-          case T_SHARED:
-            value = sharedStrings.get(+raw) ?? null;
+          case T_SHARED: {
+            const text = sharedStrings.get(+raw);
+            if (text === undefined)
+              throw readError(
+                'import.bad_shared_string',
+                `Cel ${columnLetters(col)}${rowIndex + 1} verwijst naar tekst nummer ${raw} uit de gedeelde tekstenlijst, maar die lijst heeft er maar ${sharedStrings.length}: het bestand is beschadigd. Er is niets geïmporteerd. Open het in Excel of LibreOffice, sla het opnieuw op als .xlsx en importeer dat bestand.`,
+                { row: rowIndex + 1, column: columnLetters(col), value: raw },
+              );
+            value = text;
             break;
+          }
           case T_BOOL:
             value = raw === '1' || raw === 'true';
             break;

@@ -1,4 +1,4 @@
-import type { CsvDialect } from './types';
+import type { CsvDialect } from '../types';
 
 /**
  * CSV dialect detection: encoding from the byte-order mark, else UTF-8 when the bytes are valid

@@ -1,3 +1,4 @@
+import { LIMITS, readError } from '../limits';
 import { attr, elementBody, openTags, stringItemText } from './xml';
 
 /** workbook.xml, its relationships, styles.xml and sharedStrings.xml. */
@@ -204,10 +205,21 @@ export class SharedStringsParser {
         from = i;
         break;
       }
-      found.push(stringItemText(buf.slice(gt + 1, end), this.prefix));
+      const text = stringItemText(buf.slice(gt + 1, end), this.prefix);
+      if (text.length > LIMITS.cellChars)
+        throw readError(
+          'import.cell_too_long',
+          `Tekst nummer ${this.strings.length + found.length + 1} in de gedeelde tekstenlijst heeft ${text.length.toLocaleString('nl-BE')} tekens; een cel mag er hoogstens ${LIMITS.cellChars.toLocaleString('nl-BE')} hebben (de grens van Excel). Er is niets geïmporteerd. Kort die tekst in en sla het bestand opnieuw op.`,
+        );
+      found.push(text);
       from = end + close.length;
     }
     this.buffer = from > 0 ? buf.slice(from) : buf;
+    if (this.buffer.length > LIMITS.rowXmlChars)
+      throw readError(
+        'import.cell_too_long',
+        `Tekst nummer ${this.strings.length + found.length + 1} in de gedeelde tekstenlijst is groter dan ${LIMITS.rowXmlChars / (1024 * 1024)} MB; een cel mag hoogstens ${LIMITS.cellChars.toLocaleString('nl-BE')} tekens hebben. Er is niets geïmporteerd. Kort die tekst in Excel in en sla het bestand opnieuw op.`,
+      );
     for (const t of found) this.strings.push(t);
   }
 }

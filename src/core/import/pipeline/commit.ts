@@ -1,10 +1,10 @@
 import type { Database } from 'sql.js';
 import { createRowInserter } from './bulk-insert';
-import { deleteRow, insertRow, updateRow } from '../mutations/row-writes';
-import { describeWriteError, type FailedWrite } from '../mutations/sqlite-errors';
-import { quoteIdent, readRow, tableShape, type TableShape } from '../mutations/table-info';
-import type { AppError } from '../result';
-import type { SqlValue } from './types';
+import { deleteRow, insertRow, updateRow } from '../../mutations/row-writes';
+import { describeWriteError, type FailedWrite } from '../../mutations/sqlite-errors';
+import { quoteIdent, readRow, tableShape, type TableShape } from '../../mutations/table-info';
+import type { AppError } from '../../result';
+import type { SqlValue } from '../types';
 
 /** One row as a column → value record. */
 export type Row = Record<string, SqlValue>;

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'sql.js';
-import { quoteIdent } from '../mutations/table-info';
-import type { SqlValue } from './types';
+import { quoteIdent } from '../../mutations/table-info';
+import type { SqlValue } from '../types';
 
 /**
  * Fast inserts into sql.js. sql.js binds every string through JS glue (a malloc, two JS loops

@@ -5,11 +5,11 @@ import type {
   ImportTemplate,
   LayoutOverrides,
   RawTableOptions,
-} from './api-types';
-import { queryRows } from './entities/types';
+} from '../api-types';
+import { queryRows } from '../entities/types';
 import { targetName } from './import-log';
 import { normaliseHeader } from './synonyms';
-import type { ColumnLayout } from './types';
+import type { ColumnLayout } from '../types';
 
 /** What a template keeps besides its name (import_template.options_json). */
 type TemplateOptions = {

@@ -1,7 +1,14 @@
-import { err, ok } from '../../result';
-import type { Result } from '../../result';
-import { DEFAULT_BATCH_ROWS } from '../types';
-import type { ByteSource, MergedRange, ReadRowsOptions, SheetInfo, WorkbookReader } from '../types';
+import { err, ok } from '../../../result';
+import type { Result } from '../../../result';
+import { asResult, LIMITS, ReadError } from '../limits';
+import { DEFAULT_BATCH_ROWS } from '../../types';
+import type {
+  ByteSource,
+  MergedRange,
+  ReadRowsOptions,
+  SheetInfo,
+  WorkbookReader,
+} from '../../types';
 import { streamDecoder } from '../dialect';
 import {
   parseDateStyles,
@@ -89,9 +96,19 @@ export async function openXlsx(bytes: Uint8Array | ByteSource): Promise<Result<X
       if (!entry) return NO_STRINGS;
       const parser = new SharedStringsParser();
       const decoder = streamDecoder('utf-8');
-      await streamEntry(bytes, entry, (chunk) => {
-        parser.push(decoder.decode(chunk, { stream: true }));
-      });
+      let inflated = 0;
+      const fed = { bytes: 0 };
+      await streamEntry(
+        bytes,
+        entry,
+        (chunk) => {
+          inflated += chunk.length;
+          checkInflated(inflated, fed.bytes, 'de gedeelde tekstenlijst');
+          parser.push(decoder.decode(chunk, { stream: true }));
+        },
+        undefined,
+        fed,
+      );
       parser.push(decoder.decode());
       parser.strings.trim();
       return parser.strings;
@@ -126,29 +143,44 @@ export async function openXlsx(bytes: Uint8Array | ByteSource): Promise<Result<X
     // Inflate hands out small chunks; the scanner works best on ~256K characters at a time.
     let pending: string[] = [];
     let pendingLength = 0;
+    let inflated = 0;
+    const fed = { bytes: 0 };
     try {
       let stopped = false;
-      await streamEntry(bytes, entry, async (chunk) => {
-        const text = decoder.decode(chunk, { stream: true });
-        pending.push(text);
-        pendingLength += text.length;
-        if (pendingLength < 256 * 1024) return;
-        scanner.push(pending.length === 1 ? (pending[0] as string) : pending.join(''), false);
-        pending = [];
-        pendingLength = 0;
-        if (!(await onBatch(scanner))) {
-          stopped = true;
-          return false;
-        }
-      });
+      await streamEntry(
+        bytes,
+        entry,
+        async (chunk) => {
+          inflated += chunk.length;
+          checkInflated(inflated, fed.bytes, name);
+          const text = decoder.decode(chunk, { stream: true });
+          pending.push(text);
+          pendingLength += text.length;
+          if (pendingLength < 256 * 1024) return;
+          scanner.push(pending.length === 1 ? (pending[0] as string) : pending.join(''), false);
+          pending = [];
+          pendingLength = 0;
+          if (!(await onBatch(scanner))) {
+            stopped = true;
+            return false;
+          }
+        },
+        undefined,
+        fed,
+      );
       if (!stopped) {
         pending.push(decoder.decode());
         scanner.push(pending.join(''), true);
       }
     } catch (e) {
+      if (e instanceof ReadError)
+        return err(e.appError.code, `Werkblad ‘${name}’: ${e.appError.message}`, undefined, {
+          sheet: name,
+          ...e.appError.location,
+        });
       return err(
         'import.corrupt_file',
-        `Het werkblad ‘${name}’ is beschadigd (${(e as Error).message}).`,
+        `Het werkblad ‘${name}’ is beschadigd (${(e as Error).message}). Er is niets geïmporteerd. Open het bestand in Excel of LibreOffice, sla het opnieuw op als .xlsx en importeer dat bestand.`,
         { sheet: name },
       );
     }
@@ -165,6 +197,7 @@ export async function openXlsx(bytes: Uint8Array | ByteSource): Promise<Result<X
           s.take();
           return s.dimensionRows === undefined;
         },
+        'merges',
       );
       if (result.ok) sheet.rowCount = result.value.dimensionRows ?? null;
     }
@@ -196,6 +229,7 @@ export async function openXlsx(bytes: Uint8Array | ByteSource): Promise<Result<X
       try {
         strings = await loadSharedStrings();
       } catch (e) {
+        if (e instanceof ReadError) return asResult(e);
         return err(
           'import.corrupt_file',
           `De gedeelde tekstenlijst van de werkmap is beschadigd (${(e as Error).message}).`,
@@ -242,6 +276,21 @@ export async function openXlsx(bytes: Uint8Array | ByteSource): Promise<Result<X
     },
   };
   return ok(Object.assign(reader, { countRows }));
+}
+
+/**
+ * A zip part that inflates beyond sane bounds (a "zip bomb": gigabytes from a few MB) is refused
+ * as it streams, before it is held or scanned: memory and time stay bounded.
+ */
+function checkInflated(inflated: number, compressed: number, part: string): void {
+  // `compressed`: the bytes fed to the inflater so far (it runs a few slices ahead).
+  const tooBig = inflated > LIMITS.partBytes;
+  const tooDense = inflated > LIMITS.ratioFrom && inflated > compressed * LIMITS.ratio;
+  if (!tooBig && !tooDense) return;
+  throw new ReadError({
+    code: 'import.zip_bomb',
+    message: `${part} pakt uit tot meer dan ${Math.round(inflated / (1024 * 1024))} MB uit ${Math.max(1, Math.round(compressed / 1024))} kB (meer dan ${LIMITS.ratio} keer zo groot): dat is geen gewone werkmap maar een bestand dat het geheugen wil opvullen. Er is niets geïmporteerd. Controleer waar het bestand vandaan komt; sla het zo nodig in Excel opnieuw op.`,
+  });
 }
 
 export type XlsxReader = WorkbookReader & { countRows: () => Promise<void> };

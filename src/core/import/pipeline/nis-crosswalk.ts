@@ -1,6 +1,6 @@
 import type { Database } from 'sql.js';
-import { foldAccents } from './column-names';
-import type { ImportPlan } from './api-types';
+import { foldAccents } from '../readers/column-names';
+import type { ImportPlan } from '../api-types';
 
 export type NisMapping = ImportPlan['nisMappings'][number];
 
