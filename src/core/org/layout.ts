@@ -32,7 +32,7 @@ export type ChartLayout = {
 };
 
 export const CARD = {
-  unit: { w: 248, h: 104 },
+  unit: { w: 248, h: 120 },
   position: { w: 224, h: 80 },
   /** Vertical gap between a card and its children. */
   gapY: 44,

@@ -121,6 +121,7 @@ const Card = memo(function Card({
     <g
       data-testid="org-card"
       data-key={box.key}
+      data-parent={box.parentKey ?? undefined}
       data-selected={selected || undefined}
       data-highlighted={highlighted || undefined}
       data-dimmed={dimmed || undefined}
@@ -453,26 +454,6 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
         >
           <path d={edgePaths.structure} fill="none" stroke={palette.line} strokeWidth={2} />
           <path d={edgePaths.reporting} fill="none" stroke={palette.line} strokeWidth={1.25} />
-          {visible.map((box) => {
-            const text = texts.get(box.key);
-            if (!text) return null;
-            return (
-              <Card
-                key={box.key}
-                box={box}
-                text={text}
-                palette={palette}
-                detail={detail}
-                selected={box.key === selectedKey}
-                highlighted={lens?.highlight.has(box.key) ?? false}
-                dimmed={dim(box.key)}
-                dropTarget={drag?.target === box.key}
-                unitKind={box.kind === 'unit' ? unitKinds.get(box.id) : undefined}
-                toggleLabel={`${box.collapsed ? props.labels.expand : props.labels.collapse}: ${text.lines.join(' ')}`}
-                onToggle={onToggle}
-              />
-            );
-          })}
           {links.map((link) => {
             const { d, mid } = linkPath(link.from, link.to);
             return (
@@ -497,6 +478,26 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
                   </text>
                 )}
               </g>
+            );
+          })}
+          {visible.map((box) => {
+            const text = texts.get(box.key);
+            if (!text) return null;
+            return (
+              <Card
+                key={box.key}
+                box={box}
+                text={text}
+                palette={palette}
+                detail={detail}
+                selected={box.key === selectedKey}
+                highlighted={lens?.highlight.has(box.key) ?? false}
+                dimmed={dim(box.key)}
+                dropTarget={drag?.target === box.key}
+                unitKind={box.kind === 'unit' ? unitKinds.get(box.id) : undefined}
+                toggleLabel={`${box.collapsed ? props.labels.expand : props.labels.collapse}: ${text.lines.join(' ')}`}
+                onToggle={onToggle}
+              />
             );
           })}
           {drag && (

@@ -424,7 +424,7 @@ function PositionEditor({
           </Button>
         </Group>
         <Button
-          color="red"
+          color="red.9"
           variant="outline"
           mt="sm"
           onClick={() => void confirmDelete()}

@@ -17,7 +17,7 @@ export function LensPanel({ lens, locale }: { lens: LensTotals; locale: string }
             <Table.Th>{t('lensPanel.group')}</Table.Th>
             <Table.Th ta="right">{t('lensPanel.positions')}</Table.Th>
             <Table.Th ta="right">FTE</Table.Th>
-            <Table.Th ta="right">{t('lensPanel.filled')}</Table.Th>
+            <Table.Th ta="right">{t('lensPanel.filledShort')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -333,6 +333,7 @@ function OrganigramBody({
               variant="default"
               aria-label={t('zoomOut')}
               onClick={() => chart.current?.zoomBy(0.8)}
+              data-testid="org-zoom-out"
             >
               <IconZoomOut size={18} />
             </ActionIcon>

@@ -93,7 +93,7 @@ export function cardShapes(
     shapes.push({
       type: 'text',
       x: x + 10,
-      y: y + h - 26,
+      y: y + h - 42,
       text: text.fte,
       size: 11,
       fill: palette.text,
@@ -102,7 +102,7 @@ export function cardShapes(
       shapes.push({
         type: 'text',
         x: x + 10,
-        y: y + h - 10,
+        y: y + h - 26,
         text: text.detail,
         size: 11,
         fill: palette.textMuted,
@@ -111,13 +111,12 @@ export function cardShapes(
     if (text.pillar4) {
       shapes.push({
         type: 'text',
-        x: x + w - 10,
-        y: y + h - 26,
+        x: x + 10,
+        y: y + h - 10,
         text: text.pillar4,
         size: 11,
-        weight: 600,
+        weight: 650,
         fill: palette.pillar4Text,
-        anchor: 'end',
       });
     }
     return shapes;
