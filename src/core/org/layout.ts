@@ -51,8 +51,11 @@ export const CARD = {
 /** One laid-out subtree, in its own coordinates (top-left of its bounding box at 0, 0). */
 type Local = { cards: CardBox[]; edges: EdgePath[]; w: number; h: number; root: CardBox | null };
 
-/** A block of subtrees stacked in columns; each item keeps its own layout. */
-type Block = { items: Local[]; cols: number; place: { x: number; y: number }[] };
+/** A sub-tree that is laid out on its own and placed inside a block; `local` once laid out. */
+type Item = { tree: LNode | null; local: Local | null };
+
+/** A block of sub-trees stacked in columns; sized once its items are laid out. */
+type Block = { items: Item[]; cols: number; gapY: number; place: { x: number; y: number }[] };
 type LNode = {
   node: ChartNode | null;
   block: Block | null;
@@ -69,72 +72,104 @@ export function stackColumns(n: number): number {
 }
 
 /**
- * Puts items in `cols` columns, in order, each column about as tall as the total divided by
- * the columns; returns the block with every item's offset.
+ * Puts a block's items in columns, in order, each column about as tall as the total divided by
+ * the columns; sets every item's offset and the block's size.
  */
-function stackBlock(items: Local[], cols: number, gapY: number): LNode {
-  const columns = Math.min(cols, items.length);
-  const total = items.reduce((sum, item) => sum + item.h + gapY, 0);
+function sizeBlock(lnode: LNode): void {
+  const block = lnode.block!;
+  const items = block.items.map((item) => item.local!);
+  const columns = Math.min(block.cols, items.length);
+  const total = items.reduce((sum, item) => sum + item.h + block.gapY, 0);
   const target = total / columns;
-  const place: { x: number; y: number }[] = [];
   const widths: number[] = [];
   const heights: number[] = [];
+  const place: { x: number; y: number }[] = [];
   let col = 0;
   let y = 0;
-  items.forEach((item, index) => {
-    const remaining = items.length - index;
-    if (y > 0 && y + item.h / 2 > target && col < columns - 1 && remaining >= 1) {
+  for (const item of items) {
+    if (y > 0 && y + item.h / 2 > target && col < columns - 1) {
       col++;
       y = 0;
     }
     place.push({ x: col, y });
     widths[col] = Math.max(widths[col] ?? 0, item.w);
-    y += item.h + gapY;
-    heights[col] = y - gapY;
-  });
+    y += item.h + block.gapY;
+    heights[col] = y - block.gapY;
+  }
   const lefts: number[] = [];
   let x = 0;
-  for (let c = 0; c < widths.length; c++) {
+  for (const width of widths) {
     lefts.push(x);
-    x += CARD.stackIndent + widths[c]! + CARD.gapX;
+    x += CARD.stackIndent + width + CARD.gapX;
   }
   for (const p of place) p.x = lefts[p.x]!;
-  return {
-    node: null,
-    block: { items, cols: widths.length, place },
-    children: [],
-    w: x - CARD.gapX,
-    h: Math.max(...heights),
-  };
+  block.place = place;
+  lnode.w = x - CARD.gapX;
+  lnode.h = Math.max(...heights);
 }
 
 const isLeaf = (c: ChartNode) => c.kind === 'position' && c.children.length === 0;
 
-function toLayoutTree(node: ChartNode, collapsed: ReadonlySet<string>, depth: number): LNode {
+function leafLocal(leaf: ChartNode): Local {
+  const card: CardBox = {
+    key: leaf.key,
+    kind: 'position',
+    id: leaf.id,
+    x: 0,
+    y: 0,
+    w: CARD.position.w,
+    h: CARD.position.h,
+    parentKey: null,
+    childCount: 0,
+    collapsed: false,
+  };
+  return { cards: [card], edges: [], w: card.w, h: card.h, root: card };
+}
+
+type Build = { collapsed: ReadonlySet<string>; compact: boolean; levels: Item[][] };
+
+/** The tidy-tree input for a sub-tree; stacked sub-trees are registered one level deeper. */
+function toLayoutTree(node: ChartNode, depth: number, level: number, build: Build): LNode {
   const size = node.kind === 'root' ? { w: 0, h: 0 } : sizeOf(node);
   const own: LNode = { node, block: null, children: [], w: size.w, h: size.h };
-  if (collapsed.has(node.key)) return own;
+  if (build.collapsed.has(node.key)) return own;
   const leaves = node.children.filter(isLeaf);
   const others = node.children.filter((c) => !isLeaf(c));
-  const stackLeaves = leaves.length >= CARD.stackMin && node.kind !== 'root';
+  const stackLeaves = build.compact && leaves.length >= CARD.stackMin && node.kind !== 'root';
+  const block = (items: Item[], cols: number, gapY: number): LNode => ({
+    node: null,
+    block: { items, cols, gapY, place: [] },
+    children: [],
+    w: 0,
+    h: 0,
+  });
   if (stackLeaves) {
-    const items = leaves.map((leaf) => layoutLocal(leaf, collapsed, depth + 1));
-    own.children.push(stackBlock(items, stackColumns(leaves.length), CARD.stackGapY));
+    const items = leaves.map((leaf) => ({ tree: null, local: leafLocal(leaf) }));
+    own.children.push(block(items, stackColumns(leaves.length), CARD.stackGapY));
   }
   // Below the top level, sibling sub-trees (a region's teams) stack in columns as well, instead
   // of spreading the chart sideways.
-  const stackOthers = depth >= 1 && others.length >= 2;
+  const stackOthers = build.compact && depth >= 1 && others.length >= 2;
   if (stackOthers) {
-    const items = others.map((child) => layoutLocal(child, collapsed, depth + 1));
+    const items = others.map((child): Item => {
+      const item = { tree: toLayoutTree(child, depth + 1, level + 1, build), local: null };
+      (build.levels[level + 1] ??= []).push(item);
+      return item;
+    });
     const cols = others.length <= 3 ? 1 : Math.ceil(Math.sqrt(others.length));
-    own.children.push(stackBlock(items, cols, CARD.gapY));
+    own.children.push(block(items, cols, CARD.gapY));
   }
   for (const child of node.children) {
     if (stackLeaves && isLeaf(child)) continue;
     if (stackOthers && !isLeaf(child)) continue;
-    own.children.push(toLayoutTree(child, collapsed, depth + 1));
+    own.children.push(toLayoutTree(child, depth + 1, level, build));
   }
   return own;
+}
+
+function sizeBlocks(lnode: LNode): void {
+  if (lnode.block) sizeBlock(lnode);
+  for (const child of lnode.children) sizeBlocks(child);
 }
 
 function edge(from: CardBox, to: CardBox, points: [number, number][]): EdgePath {
@@ -146,23 +181,26 @@ function edge(from: CardBox, to: CardBox, points: [number, number][]): EdgePath 
   };
 }
 
-function translate(local: Local, dx: number, dy: number, parentKey: string | null) {
-  const cards = local.cards.map((c) => ({
-    ...c,
-    x: c.x + dx,
-    y: c.y + dy,
-    parentKey: c === local.root ? parentKey : c.parentKey,
-  }));
-  const edges = local.edges.map((e) => ({
-    ...e,
-    points: e.points.map(([px, py]) => [px + dx, py + dy] as [number, number]),
-  }));
-  return { cards, edges, root: local.root ? cards[local.cards.indexOf(local.root)]! : null };
+/** Moves a laid-out sub-tree into place, in place: each Local is placed exactly once. */
+function translate(local: Local, dx: number, dy: number, parentKey: string | null): Local {
+  for (const card of local.cards) {
+    card.x += dx;
+    card.y += dy;
+  }
+  for (const e of local.edges) {
+    for (const point of e.points) {
+      point[0] += dx;
+      point[1] += dy;
+    }
+  }
+  if (local.root) local.root.parentKey = parentKey;
+  return local;
 }
 
 /**
- * One flextree instance for every layout: flextree() defines a new node class per instance,
- * and a fresh class per sub-tree made V8 de-optimise (measured: 65 → 325 ms over five runs).
+ * One flextree instance for every layout: flextree() defines a node class per instance (and
+ * per hierarchy() call), so the layout runs it once per nesting level for all sub-trees of
+ * that level together (a forest), never once per sub-tree — that cost 0.5–2 s at 3,000.
  */
 const FLEXTREE = flextree<LNode>({
   children: (d) => d.children,
@@ -170,21 +208,22 @@ const FLEXTREE = flextree<LNode>({
   spacing: (a, b) => (a.parent === b.parent ? CARD.gapX : CARD.gapX * 2),
 });
 
-/** Lays out one subtree in its own coordinates: flextree for the tree, blocks placed inside. */
-function layoutLocal(root: ChartNode, collapsed: ReadonlySet<string>, depth: number): Local {
-  const tree = toLayoutTree(root, collapsed, depth);
-  const laid = FLEXTREE(FLEXTREE.hierarchy(tree));
+/** Cards and edges of one laid-out sub-tree, moved so its bounding box starts at 0, 0. */
+function extractLocal(laid: FlexNode<LNode>, collapsed: ReadonlySet<string>): Local {
   let minX = Infinity;
   let maxX = -Infinity;
-  let maxY = 0;
+  let minY = Infinity;
+  let maxY = -Infinity;
   laid.each((n) => {
+    if (n.data.w === 0 && n.data.h === 0) return;
     minX = Math.min(minX, n.x - n.data.w / 2);
     maxX = Math.max(maxX, n.x + n.data.w / 2);
+    minY = Math.min(minY, n.y);
     maxY = Math.max(maxY, n.y + n.data.h);
   });
-  // The virtual root has no card: lift everything by the gap it leaves.
-  const dy = root.kind === 'root' ? -CARD.gapY : 0;
+  if (minX === Infinity) return { cards: [], edges: [], w: 0, h: 0, root: null };
   const dx = -minX;
+  const dy = -minY;
   const cards: CardBox[] = [];
   const edges: EdgePath[] = [];
   let rootCard: CardBox | null = null;
@@ -197,9 +236,14 @@ function layoutLocal(root: ChartNode, collapsed: ReadonlySet<string>, depth: num
       block.items.forEach((item, index) => {
         const at = block.place[index]!;
         const colLeft = left + at.x;
-        const placed = translate(item, colLeft + CARD.stackIndent, top + at.y, parent?.key ?? null);
-        cards.push(...placed.cards);
-        edges.push(...placed.edges);
+        const placed = translate(
+          item.local!,
+          colLeft + CARD.stackIndent,
+          top + at.y,
+          parent?.key ?? null,
+        );
+        for (const card of placed.cards) cards.push(card);
+        for (const e of placed.edges) edges.push(e);
         if (!parent || !placed.root) return;
         const px = parent.x + parent.w / 2;
         const midY = parent.y + parent.h + CARD.gapY / 2;
@@ -250,7 +294,7 @@ function layoutLocal(root: ChartNode, collapsed: ReadonlySet<string>, depth: num
     for (const child of n.children ?? []) visit(child, card ?? parent);
   };
   visit(laid, null);
-  return { cards, edges, w: maxX - minX, h: maxY + dy, root: rootCard };
+  return { cards, edges, w: maxX - minX, h: maxY - minY, root: rootCard };
 }
 
 /**
@@ -258,14 +302,39 @@ function layoutLocal(root: ChartNode, collapsed: ReadonlySet<string>, depth: num
  * tree; on top of it our compaction stacks what would make it very wide: a card's leaf
  * positions (a team of 15 trajectbegeleiders) go in a compact block of columns, and below the
  * top level sibling sub-trees (a region's teams) are stacked in columns too. Each block is one
- * node of the tidy tree, its contents laid out on their own and placed inside afterwards.
- * Collapsed cards keep their place but not their descendants. Pure and deterministic.
+ * node of the tidy tree; its sub-trees are laid out first (deepest level first, all sub-trees
+ * of a level in one flextree run: a sub-tree's inner layout does not depend on its siblings)
+ * and placed inside it. Collapsed cards keep their place but not their descendants.
  */
 export function layoutChart(
   root: ChartNode,
   collapsed: ReadonlySet<string> = new Set(),
+  /** false: the plain tidy tree, for comparison (benchmarks). */
+  options: { compact?: boolean } = {},
 ): ChartLayout {
-  const local = layoutLocal(root, collapsed, root.kind === 'root' ? -1 : 0);
+  const build: Build = { collapsed, compact: options.compact ?? true, levels: [] };
+  const top: Item = {
+    tree: toLayoutTree(root, root.kind === 'root' ? -1 : 0, 0, build),
+    local: null,
+  };
+  (build.levels[0] ??= []).unshift(top);
+  for (let level = build.levels.length - 1; level >= 0; level--) {
+    const items = build.levels[level] ?? [];
+    if (items.length === 0) continue;
+    for (const item of items) sizeBlocks(item.tree!);
+    const forest: LNode = {
+      node: null,
+      block: null,
+      children: items.map((item) => item.tree!),
+      w: 0,
+      h: 0,
+    };
+    const laid = FLEXTREE(FLEXTREE.hierarchy(forest));
+    (laid.children ?? []).forEach((sub, index) => {
+      items[index]!.local = extractLocal(sub, collapsed);
+    });
+  }
+  const local = top.local!;
   const placed = translate(local, CARD.margin, CARD.margin, null);
   const byKey = new Map(placed.cards.map((card) => [card.key, card]));
   return {
