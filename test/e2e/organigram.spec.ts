@@ -4,6 +4,9 @@ import { readFile } from 'node:fs/promises';
 import { openApp, screenshot } from './app';
 import { fte, sqlRows } from './org-expected';
 
+// The axe scan and the PNG export are slow on a shared 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 const chart = (page: Page) => page.getByTestId('org-chart');
 const card = (page: Page, key: string) =>
   page.locator(`[data-testid="org-card"][data-key="${key}"]`);
