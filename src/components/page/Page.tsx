@@ -22,7 +22,7 @@ export function Page({
         <Box>
           <Title order={2}>{title}</Title>
           {subtitle && (
-            <Text c="dimmed" size="sm" mt={4} maw={820}>
+            <Text size="sm" mt={4} maw={820}>
               {subtitle}
             </Text>
           )}
