@@ -31,6 +31,13 @@ export function FteEditor({ value, initialValue, onFinishedEditing, validate }: 
         value={text}
         inputMode="decimal"
         onChange={(event) => setText(event.target.value)}
+        onFocus={(event) => {
+          // Opened by typing: the caret goes after the typed key; opened with Enter: all selected.
+          const input = event.currentTarget;
+          if (initialValue !== undefined)
+            input.setSelectionRange(input.value.length, input.value.length);
+          else input.select();
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {
             event.preventDefault();

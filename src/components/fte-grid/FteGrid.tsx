@@ -11,6 +11,7 @@ import {
   type GridKeyEventArgs,
   type GridSelection,
   type Item,
+  type ProvideEditorComponent,
   type Theme,
 } from '@glideapps/glide-data-grid';
 import { useComputedColorScheme, useMantineTheme } from '@mantine/core';
@@ -105,6 +106,18 @@ export function FteGrid(props: FteGridProps) {
     [scheme, mantine],
   );
 
+  // One editor component for the grid's lifetime: a new component per render would remount the
+  // editor and lose what was typed. The latest `validate` is read through a ref.
+  const validateRef = useRef(validate);
+  validateRef.current = validate;
+  const provideEditor = useMemo(() => {
+    const Editor: ProvideEditorComponent<GridCell> = (editorProps) => (
+      <FteEditor {...editorProps} validate={(text) => validateRef.current(text)} />
+    );
+    const result = { editor: Editor, disablePadding: true };
+    return () => result;
+  }, []);
+
   const getCellContent = useCallback(
     ([col, row]: Item): GridCell => {
       const value = cell(col, row);
@@ -138,18 +151,23 @@ export function FteGrid(props: FteGridProps) {
 
   const onPaste = useCallback(
     (target: Item, values: readonly (readonly string[])[]) => {
+      // Rows of the block go to the next editable rows in order: a block copied from a flat
+      // sheet lands on the plan lines and skips the group and subtotal rows between them.
       const writes: FteWrite[] = [];
-      values.forEach((line, r) =>
+      let row = target[1];
+      for (const line of values) {
+        while (row < rows && !editableAt(target[0], row)) row++;
+        if (row >= rows) break;
         line.forEach((text, c) => {
           const col = target[0] + c;
-          const row = target[1] + r;
           if (editableAt(col, row)) writes.push({ col, row, text });
-        }),
-      );
+        });
+        row++;
+      }
       if (writes.length > 0) onWrite(writes, 'paste');
       return false;
     },
-    [editableAt, onWrite],
+    [editableAt, onWrite, rows],
   );
 
   const fill = useCallback(
@@ -240,6 +258,7 @@ export function FteGrid(props: FteGridProps) {
     <div
       style={{ position: 'relative' }}
       data-testid="fte-grid"
+      role="region"
       aria-label={label}
       onMouseLeave={() => setHover(null)}
     >
@@ -269,10 +288,7 @@ export function FteGrid(props: FteGridProps) {
         headerHeight={34}
         keybindings={{ rightFill: false, downFill: false, search: false }}
         portalElementRef={portal as React.RefObject<HTMLElement>}
-        provideEditor={() => ({
-          editor: (editorProps) => <FteEditor {...editorProps} validate={validate} />,
-          disablePadding: true,
-        })}
+        provideEditor={provideEditor}
         onCellClicked={(item) => {
           if (item[0] === 0) onLabelClick?.(item[1]);
         }}

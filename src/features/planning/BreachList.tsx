@@ -1,5 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { SHORTAGE_TEXT } from './colors';
 import type { Breach } from '../../core/planning/breaches';
 import { formatFte } from '../../core/planning/fte';
 import { intlLocale } from '../../i18n';
@@ -30,7 +31,7 @@ export function BreachList({ breaches }: { breaches: Breach[] }) {
               <Table.Td>
                 {breach.kind === 'person' ? breach.name : `${breach.code} · ${breach.name}`}
               </Table.Td>
-              <Table.Td ta="right" c="red.8" fw={600}>
+              <Table.Td ta="right" c={SHORTAGE_TEXT} fw={600}>
                 {formatFte(breach.totalMilli, locale)}
               </Table.Td>
               <Table.Td ta="right">{formatFte(breach.limitMilli, locale)}</Table.Td>

@@ -12,12 +12,13 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SHORTAGE_TEXT, SURPLUS_TEXT } from './colors';
 import { useCore } from '../../app/core-context';
 import { useWorkspace } from '../../app/workspace-state';
 import type { CompareGroup, CompareResult } from '../../core/planning/compare';
 import type { Grain } from '../../core/planning/months';
 import type { ScenarioSummary } from '../../core/planning/scenarios';
-import { formatNumber } from '../../i18n/formatters';
+import { formatFte } from '../../core/planning/fte';
 import { intlLocale } from '../../i18n';
 import { bucketLabel } from './labels';
 
@@ -60,7 +61,7 @@ export function CompareView({
     };
   }, [core, beforeId, afterId, grain, revision]);
 
-  const fte = (milli: number) => formatNumber(milli / 1000, locale, 2);
+  const fte = (milli: number) => formatFte(milli, locale);
   const delta = (milli: number) => `${milli > 0 ? '+' : ''}${fte(milli)}`;
   const options = scenarios.map((scenario) => ({
     value: String(scenario.id),
@@ -76,7 +77,7 @@ export function CompareView({
             <Table.Td
               ta="right"
               fw={600}
-              c={group.afterMilli < group.beforeMilli ? 'red.8' : 'teal.9'}
+              c={group.afterMilli < group.beforeMilli ? SHORTAGE_TEXT : SURPLUS_TEXT}
             >
               {delta(group.afterMilli - group.beforeMilli)}
             </Table.Td>
@@ -118,7 +119,7 @@ export function CompareView({
           ]}
         />
       </Group>
-      {error && <Text c="red.8">{error}</Text>}
+      {error && <Text c={SHORTAGE_TEXT}>{error}</Text>}
       {result && (
         <>
           <Card withBorder padding="md">

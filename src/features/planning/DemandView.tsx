@@ -10,10 +10,12 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SHORTAGE_TEXT } from './colors';
 import { useCore } from '../../app/core-context';
 import { useWorkspace } from '../../app/workspace-state';
 import type { Assumption } from '../../core/planning/assumptions';
@@ -167,7 +169,8 @@ export function DemandView({ scenario }: { scenario: ScenarioSummary }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('demand.assumptions')}</Table.Th>
-                <Table.Th w={130}>{t('demand.value')}</Table.Th>
+                <Table.Th w={110}>{t('demand.value')}</Table.Th>
+                <Table.Th>{t('demand.unit')}</Table.Th>
                 <Table.Th>{t('demand.source')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -225,7 +228,7 @@ export function DemandView({ scenario }: { scenario: ScenarioSummary }) {
                 <Table.Td
                   ta="right"
                   data-column="gap"
-                  c={row.gapFte < -0.005 ? 'red.8' : undefined}
+                  c={row.gapFte < -0.005 ? SHORTAGE_TEXT : undefined}
                   fw={600}
                 >
                   {fte(row.gapFte)}
@@ -283,14 +286,14 @@ function AssumptionRow({
           onBlur={commit}
           onKeyDown={(event) => event.key === 'Enter' && commit()}
           decimalSeparator={i18n.language.startsWith('en') ? '.' : ','}
-          thousandSeparator={i18n.language.startsWith('en') ? ',' : '.'}
           disabled={locked}
           min={share ? assumption.min * 100 : assumption.min}
           max={share ? assumption.max * 100 : assumption.max}
-          rightSection={<Text size="xs">{t(`demand.units.${assumption.unit}`)}</Text>}
-          rightSectionWidth={assumption.unit === 'share' || assumption.unit === 'year' ? 36 : 120}
           hideControls
         />
+      </Table.Td>
+      <Table.Td>
+        <Text size="xs">{t(`demand.units.${assumption.unit}`)}</Text>
       </Table.Td>
       <Table.Td>
         <Text size="xs">{assumption.scenarioSource ?? assumption.source}</Text>

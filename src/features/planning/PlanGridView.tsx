@@ -124,6 +124,21 @@ export function PlanGridView({ plan }: { plan: PlanGrid }) {
     [model, core, scenarioId, refresh, t],
   );
 
+  // Test hook: the canvas grid's rows as data, so end-to-end tests can read totals and breaches.
+  useEffect(() => {
+    const hook = window as unknown as { __planGrid?: unknown };
+    hook.__planGrid = {
+      scenario: plan.scenario.name,
+      buckets: model.buckets.map((bucket) => bucket.key),
+      rows: model.rows.map((row, index) => ({
+        kind: row.kind,
+        label: row.label,
+        values: row.values,
+        breaches: row.values.map((_value, bucket) => model.breachAt(index, bucket) ?? null),
+      })),
+    };
+  }, [model, plan.scenario.name]);
+
   const toggle = (row: number) => {
     const gridRow = model.rows[row];
     if (gridRow?.kind !== 'unit' && gridRow?.kind !== 'position') return;

@@ -54,7 +54,12 @@ export function PlanningScreen() {
 
   const current = scenarios.find((scenario) => scenario.id === selected) ?? null;
   return (
-    <Page title={t('title')} subtitle={t('subtitle')} testId="screen-planning">
+    <Page
+      title={t('title')}
+      // Mantine's dimmed grey fails contrast (axe); the subtitle keeps the text colour.
+      subtitle={<span style={{ color: 'var(--mantine-color-text)' }}>{t('subtitle')}</span>}
+      testId="screen-planning"
+    >
       <ScenarioBar scenarios={scenarios} current={current} onSelect={setSelected} />
       {current?.status === 'approved' && (
         <Alert

@@ -101,8 +101,7 @@ export function ScenarioBar({
           {t('scenario.rename')}
         </Button>
         <Button
-          variant="light"
-          color="teal"
+          color="teal.9"
           leftSection={<IconCircleCheck size={16} />}
           disabled={!current || approved}
           onClick={() => setDialog({ kind: 'approve' })}
@@ -145,7 +144,7 @@ export function ScenarioBar({
             </Button>
             <Button
               data-testid="scenario-confirm"
-              color={dialog?.kind === 'approve' ? 'teal' : undefined}
+              color={dialog?.kind === 'approve' ? 'teal.9' : undefined}
               onClick={() => void submit()}
             >
               {dialog?.kind === 'approve' ? t('scenario.approve') : t('scenario.save')}
