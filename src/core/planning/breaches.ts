@@ -1,5 +1,6 @@
 import type { Database } from 'sql.js';
 import { formatFte, milliSql } from './fte';
+import type { PlanLine } from './grid';
 import { selectRows } from './sql';
 
 /**
@@ -105,5 +106,111 @@ export function vacancyByMonth(db: Database, scenarioId: number): Map<string, nu
         WHERE scenario_id = ? AND person_id IS NULL GROUP BY month`,
       [scenarioId],
     ).map((row) => [String(row[0]), Number(row[1])]),
+  );
+}
+
+/**
+ * The same rules as findBreaches, over plan lines already in memory (the grid's read): the
+ * grid gets its breaches without a second pass over the scenario's rows. A test holds the two
+ * to the same answer.
+ */
+export function breachesOfLines(
+  db: Database,
+  months: readonly string[],
+  lines: readonly Pick<PlanLine, 'positionId' | 'personId' | 'values'>[],
+): Breach[] {
+  const people = new Map(
+    selectRows(
+      db,
+      'SELECT id, code, name, CAST(round(contract_fte * 1000) AS INTEGER) FROM person',
+    ).map((row) => [
+      Number(row[0]),
+      { code: String(row[1]), name: String(row[2]), limit: Number(row[3]) },
+    ]),
+  );
+  const positions = new Map(
+    selectRows(
+      db,
+      'SELECT id, code, title, CAST(round(budget_fte * 1000) AS INTEGER) FROM position',
+    ).map((row) => [
+      Number(row[0]),
+      { code: String(row[1]), name: String(row[2]), limit: Number(row[3]) },
+    ]),
+  );
+  const perPerson = new Map<number, { totals: number[]; positions: Set<number>[] }>();
+  const perPosition = new Map<number, number[]>();
+  for (const line of lines) {
+    const position = perPosition.get(line.positionId) ?? months.map(() => 0);
+    perPosition.set(line.positionId, position);
+    const person =
+      line.personId === null
+        ? null
+        : (perPerson.get(line.personId) ?? {
+            totals: months.map(() => 0),
+            positions: months.map(() => new Set<number>()),
+          });
+    if (person && line.personId !== null) perPerson.set(line.personId, person);
+    line.values.forEach((milli, index) => {
+      if (milli === 0) return;
+      position[index] = (position[index] ?? 0) + milli;
+      if (person) {
+        person.totals[index] = (person.totals[index] ?? 0) + milli;
+        person.positions[index]?.add(line.positionId);
+      }
+    });
+  }
+  const breaches: Breach[] = [];
+  for (const [id, { totals, positions: held }] of perPerson) {
+    const person = people.get(id);
+    if (!person) continue;
+    totals.forEach((total, index) => {
+      if (total <= person.limit) return;
+      const positionIds = [...(held[index] ?? [])].sort((a, b) => a - b);
+      const month = months[index] ?? '';
+      const over =
+        positionIds.length > 1
+          ? `${positionIds.length} functies samen ${formatFte(total)} VTE`
+          : `${formatFte(total)} VTE`;
+      breaches.push({
+        kind: 'person',
+        month,
+        id,
+        code: person.code,
+        name: person.name,
+        totalMilli: total,
+        limitMilli: person.limit,
+        positionIds,
+        reason: `${person.name} staat in ${month} op ${over}, meer dan het contract van ${formatFte(person.limit)} VTE.`,
+      });
+    });
+  }
+  for (const [id, totals] of perPosition) {
+    const position = positions.get(id);
+    if (!position) continue;
+    totals.forEach((total, index) => {
+      if (total <= position.limit) return;
+      const month = months[index] ?? '';
+      breaches.push({
+        kind: 'position',
+        month,
+        id,
+        code: position.code,
+        name: position.name,
+        totalMilli: total,
+        limitMilli: position.limit,
+        positionIds: [id],
+        reason: `Functie ${position.code} (${position.name}) krijgt in ${month} ${formatFte(total)} VTE, meer dan haar budget van ${formatFte(position.limit)} VTE.`,
+      });
+    });
+  }
+  return sortBreaches(breaches);
+}
+
+function sortBreaches(breaches: Breach[]): Breach[] {
+  return breaches.sort(
+    (a, b) =>
+      a.month.localeCompare(b.month) ||
+      a.kind.localeCompare(b.kind) ||
+      a.code.localeCompare(b.code),
   );
 }

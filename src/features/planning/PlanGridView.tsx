@@ -8,14 +8,21 @@ import { useWorkspace } from '../../app/workspace-state';
 import { FteGrid, type FteCell, type FteWrite, type FteWriteKind } from '../../components/fte-grid';
 import { formatFte, parseFte } from '../../core/planning/fte';
 import type { CellEdit } from '../../core/planning/edits';
-import type { PlanGrid } from '../../core/planning/grid';
+import { applyCellEdits, type PlanGrid } from '../../core/planning/grid';
 import type { Grain } from '../../core/planning/months';
 import { intlLocale } from '../../i18n';
 import { buildGridModel } from './grid-model';
 import { bucketLabel } from './labels';
 
 /** The planning grid of one scenario: grouped rows, subtotals, breaches in red, edits. */
-export function PlanGridView({ plan }: { plan: PlanGrid }) {
+export function PlanGridView({
+  plan,
+  onPlanChange,
+}: {
+  plan: PlanGrid;
+  /** The plan after an accepted edit, patched in place of a full re-read. */
+  onPlanChange: (plan: PlanGrid) => void;
+}) {
   const { t, i18n } = useTranslation('planning');
   const locale = intlLocale(i18n.language);
   const core = useCore();
@@ -119,9 +126,11 @@ export function PlanGridView({ plan }: { plan: PlanGrid }) {
             .join('\n'),
         });
       }
-      await refresh({ dataChanged: true });
+      onPlanChange(applyCellEdits(plan, cells, result.value.breaches));
+      // Only the undo labels change for the shell; the grid is already up to date.
+      await refresh();
     },
-    [model, core, scenarioId, refresh, t],
+    [model, core, scenarioId, refresh, t, plan, onPlanChange],
   );
 
   // Test hook: the canvas grid's rows as data, so end-to-end tests can read totals and breaches.

@@ -92,7 +92,7 @@ export function PlanningScreen() {
           </Tabs.List>
           <Tabs.Panel value="grid" pt="sm" style={{ flex: 1, minHeight: 0, display: 'flex' }}>
             <Stack style={{ flex: 1, minHeight: 0 }}>
-              <PlanGridView plan={plan} />
+              <PlanGridView plan={plan} onPlanChange={setPlan} />
             </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="demand" pt="sm">

@@ -6,7 +6,12 @@ import { compareScenarios } from '../../../src/core/planning/compare';
 import { demandByRegion, demandFormula } from '../../../src/core/planning/demand';
 import { setCells } from '../../../src/core/planning/edits';
 import { formatFte, parseFte } from '../../../src/core/planning/fte';
-import { readPlanGrid, rollupBy, type LineKey } from '../../../src/core/planning/grid';
+import {
+  applyCellEdits,
+  readPlanGrid,
+  rollupBy,
+  type LineKey,
+} from '../../../src/core/planning/grid';
 import { rollUp } from '../../../src/core/planning/months';
 import {
   approveScenario,
@@ -148,6 +153,14 @@ describe('capacity breaches', () => {
     );
   });
 
+  it('the grid finds the same breaches in memory as the SQL rule does', () => {
+    setCells(session, { scenarioId: 1, cells: [{ line: P1, month: '2023-06', milli: 2000 }] });
+    const grid = readPlanGrid(session.db, 1);
+    if (!grid.ok) throw new Error(grid.error.message);
+    expect(grid.value.breaches).toEqual(findBreaches(session.db, 1));
+    expect(grid.value.breaches).toHaveLength(5); // + Ann and P1 in June
+  });
+
   it('a vacancy counts as planned but not filled: unmet supply in the demand view', () => {
     // P3 (vacancy) is management, so no fourth-pillar vacancy; make P1's line a vacancy in NW1.
     session.db.run(
@@ -286,6 +299,23 @@ describe('grid edits through the mutation door', () => {
         "SELECT count(*) FROM allocation WHERE position_id = 1 AND month = '2023-02'",
       ),
     ).toBe(0);
+  });
+
+  it('patching the grid with an accepted edit gives what reading it again gives', () => {
+    const before = readPlanGrid(session.db, 1);
+    if (!before.ok) throw new Error(before.error.message);
+    const cells = [
+      { line: P1, month: '2023-04', milli: 900 },
+      { line: P1, month: '2023-05', milli: 0 },
+    ];
+    const result = setCells(session, { scenarioId: 1, cells });
+    if (!result.ok) throw new Error(result.error.message);
+    const patched = applyCellEdits(before.value, cells, result.value.breaches);
+    const reread = readPlanGrid(session.db, 1);
+    if (!reread.ok) throw new Error(reread.error.message);
+    expect(patched.totals).toEqual(reread.value.totals);
+    expect(patched.lines).toEqual(reread.value.lines);
+    expect(patched.breaches).toEqual(reread.value.breaches);
   });
 
   it('reports the breach an edit causes instead of clipping it', () => {
