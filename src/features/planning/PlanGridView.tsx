@@ -126,9 +126,10 @@ export function PlanGridView({
             .join('\n'),
         });
       }
-      onPlanChange(applyCellEdits(plan, cells, result.value.breaches));
-      // Only the undo labels change for the shell; the grid is already up to date.
+      // The shell learns the new undo step first (so Ctrl+Z is live when the values show); the
+      // grid is patched with the accepted cells rather than read again.
       await refresh();
+      onPlanChange(applyCellEdits(plan, cells, result.value.breaches));
     },
     [model, core, scenarioId, refresh, t, plan, onPlanChange],
   );
