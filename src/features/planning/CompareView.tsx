@@ -207,7 +207,13 @@ export function CompareView({
                 <Title order={5} mb="xs">
                   {t('compare.detail')}
                 </Title>
-                <Table.ScrollContainer minWidth={560} mah={420}>
+                {/* Focusable, so keyboard users can scroll the list (axe: scrollable-region-focusable). */}
+                <div
+                  tabIndex={0}
+                  role="region"
+                  aria-label={t('compare.detail')}
+                  style={{ maxHeight: 420, overflow: 'auto' }}
+                >
                   <Table striped data-testid="compare-changes" stickyHeader>
                     <Table.Thead>
                       <Table.Tr>
@@ -238,7 +244,7 @@ export function CompareView({
                       ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </div>
                 {result.changeCount > result.changes.length && (
                   <Text size="xs" mt="xs">
                     {t('compare.shown', { count: result.changes.length })}
