@@ -2,6 +2,7 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { importEn, importNl } from '../features/import/locales';
 import { organigramEn, organigramNl } from '../features/organigram/locales';
+import { planningEn, planningNl } from '../features/planning/locales';
 import { en } from './locales/en';
 import { nl } from './locales/nl';
 
@@ -37,10 +38,10 @@ export function createI18n(language: Language = storedLanguage()): i18n {
     fallbackLng: 'nl',
     supportedLngs: LANGUAGES,
     defaultNS: 'translation',
-    ns: ['translation', 'import', 'organigram'],
+    ns: ['translation', 'import', 'organigram', 'planning'],
     resources: {
-      nl: { translation: nl, import: importNl, organigram: organigramNl },
-      en: { translation: en, import: importEn, organigram: organigramEn },
+      nl: { translation: nl, import: importNl, organigram: organigramNl, planning: planningNl },
+      en: { translation: en, import: importEn, organigram: organigramEn, planning: planningEn },
     },
     interpolation: { escapeValue: false }, // React escapes already
     returnObjects: true,

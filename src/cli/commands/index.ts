@@ -1,6 +1,7 @@
 import { checkCommand } from './check';
 import { demoCommand } from './demo';
 import { importCommand } from './import';
+import { planCommand } from './plan';
 import { queryCommand } from './query';
 import type { CliCommand } from './types';
 
@@ -13,4 +14,5 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   importCommand,
   queryCommand,
   checkCommand,
+  planCommand,
 ];

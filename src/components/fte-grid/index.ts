@@ -1,0 +1,7 @@
+export {
+  FteGrid,
+  type FteCell,
+  type FteGridProps,
+  type FteWrite,
+  type FteWriteKind,
+} from './FteGrid';
