@@ -1,6 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { importEn, importNl } from '../features/import/locales';
+import { organigramEn, organigramNl } from '../features/organigram/locales';
 import { en } from './locales/en';
 import { nl } from './locales/nl';
 
@@ -36,10 +37,10 @@ export function createI18n(language: Language = storedLanguage()): i18n {
     fallbackLng: 'nl',
     supportedLngs: LANGUAGES,
     defaultNS: 'translation',
-    ns: ['translation', 'import'],
+    ns: ['translation', 'import', 'organigram'],
     resources: {
-      nl: { translation: nl, import: importNl },
-      en: { translation: en, import: importEn },
+      nl: { translation: nl, import: importNl, organigram: organigramNl },
+      en: { translation: en, import: importEn, organigram: organigramEn },
     },
     interpolation: { escapeValue: false }, // React escapes already
     returnObjects: true,

@@ -1,0 +1,519 @@
+import {
+  forwardRef,
+  memo,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type PointerEvent as ReactPointerEvent,
+} from 'react';
+import type { CardBox, ChartLayout } from '../../core/org';
+import type { CardText } from './chart-model';
+import type { ChartPalette } from './chart-theme';
+import { CHART_FONT } from './chart-theme';
+import { cardShapes, linkPath, polylinePath, type Detail, type Shape } from './card-shapes';
+import classes from './organigram.module.css';
+
+export type ChartLink = { id: number; from: CardBox; to: CardBox; label: string };
+
+export type ChartHandle = {
+  fit(): void;
+  zoomBy(factor: number): void;
+  centerOn(key: string): void;
+  /** The current transform, for tests and the minimap. */
+  view(): { x: number; y: number; k: number };
+};
+
+type Props = {
+  layout: ChartLayout;
+  texts: Map<string, CardText>;
+  palette: ChartPalette;
+  unitKinds: Map<number, string>;
+  /** null: the lens is off. */
+  lens: { highlight: Set<string>; chain: Set<string> } | null;
+  links: ChartLink[];
+  selectedKey: string | null;
+  onSelect(key: string | null): void;
+  onToggle(key: string): void;
+  onDrop(dragged: string, target: string): void;
+  labels: { expand: string; collapse: string; chart: string };
+};
+
+type Window = { x0: number; y0: number; x1: number; y1: number; k: number };
+
+const MIN_K = 0.02;
+const MAX_K = 2.5;
+
+/** Level of detail for a zoom level: small cards only show their title or their box. */
+export function detailFor(k: number): Detail {
+  if (k >= 0.5) return 'full';
+  if (k >= 0.22) return 'title';
+  return 'box';
+}
+
+function ShapeElement({ shape }: { shape: Shape }) {
+  if (shape.type === 'rect') {
+    return (
+      <rect
+        x={shape.x}
+        y={shape.y}
+        width={shape.w}
+        height={shape.h}
+        rx={shape.rx}
+        fill={shape.fill}
+        stroke={shape.stroke}
+        strokeWidth={shape.strokeWidth}
+        strokeDasharray={shape.dash}
+      />
+    );
+  }
+  return (
+    <text
+      x={shape.x}
+      y={shape.y}
+      fontSize={shape.size}
+      fontWeight={shape.weight}
+      fontStyle={shape.italic ? 'italic' : undefined}
+      fill={shape.fill}
+      textAnchor={shape.anchor}
+    >
+      {shape.text}
+    </text>
+  );
+}
+
+const Card = memo(function Card({
+  box,
+  text,
+  palette,
+  detail,
+  selected,
+  highlighted,
+  dimmed,
+  dropTarget,
+  unitKind,
+  toggleLabel,
+  onToggle,
+}: {
+  box: CardBox;
+  text: CardText;
+  palette: ChartPalette;
+  detail: Detail;
+  selected: boolean;
+  highlighted: boolean;
+  dimmed: boolean;
+  dropTarget: boolean;
+  unitKind: string | undefined;
+  toggleLabel: string;
+  onToggle(key: string): void;
+}) {
+  const shapes = cardShapes(
+    box,
+    text,
+    palette,
+    detail,
+    { selected, highlighted, dropTarget },
+    unitKind,
+  );
+  return (
+    <g
+      data-testid="org-card"
+      data-key={box.key}
+      data-selected={selected || undefined}
+      data-highlighted={highlighted || undefined}
+      data-dimmed={dimmed || undefined}
+      opacity={dimmed ? 0.28 : 1}
+      className={classes.card}
+    >
+      {shapes.map((shape, i) => (
+        <ShapeElement key={i} shape={shape} />
+      ))}
+      {box.childCount > 0 && detail !== 'box' && (
+        <g
+          role="button"
+          aria-label={toggleLabel}
+          data-testid="org-toggle"
+          className={classes.toggle}
+          onPointerDown={(event) => event.stopPropagation()}
+          onClick={(event) => {
+            event.stopPropagation();
+            onToggle(box.key);
+          }}
+        >
+          <circle
+            cx={box.x + box.w / 2}
+            cy={box.y + box.h}
+            r={9}
+            fill={palette.cardFill}
+            stroke={palette.line}
+            strokeWidth={1.5}
+          />
+          <text
+            x={box.x + box.w / 2}
+            y={box.y + box.h + 4}
+            fontSize={13}
+            fontWeight={700}
+            textAnchor="middle"
+            fill={palette.text}
+          >
+            {box.collapsed ? '+' : '−'}
+          </text>
+          {box.collapsed && (
+            <text
+              x={box.x + box.w / 2 + 14}
+              y={box.y + box.h + 4}
+              fontSize={10}
+              fill={palette.textMuted}
+            >
+              {box.childCount}
+            </text>
+          )}
+        </g>
+      )}
+    </g>
+  );
+});
+
+/**
+ * The organigram drawn as plain SVG inside a CSS-transformed container: panning and zooming
+ * change one CSS transform (no React render per frame); the cards outside the visible window
+ * (plus a margin) are not rendered at all, and zoomed out, cards draw fewer details.
+ */
+export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
+  const {
+    layout,
+    texts,
+    palette,
+    unitKinds,
+    lens,
+    links,
+    selectedKey,
+    onSelect,
+    onToggle,
+    onDrop,
+  } = props;
+  const viewportRef = useRef<HTMLDivElement>(null);
+  const planeRef = useRef<HTMLDivElement>(null);
+  const transform = useRef({ x: 0, y: 0, k: 1 });
+  const [win, setWin] = useState<Window>({ x0: 0, y0: 0, x1: 1600, y1: 1000, k: 1 });
+  const winRef = useRef(win);
+  const [drag, setDrag] = useState<{
+    key: string;
+    x: number;
+    y: number;
+    target: string | null;
+  } | null>(null);
+
+  /** Re-renders only when the view leaves the rendered window or the detail level changes. */
+  const syncWindow = useCallback(() => {
+    const viewport = viewportRef.current;
+    if (!viewport) return;
+    const { x, y, k } = transform.current;
+    const vw = viewport.clientWidth || 1200;
+    const vh = viewport.clientHeight || 800;
+    const view = { x0: -x / k, y0: -y / k, x1: (vw - x) / k, y1: (vh - y) / k };
+    const current = winRef.current;
+    const inside =
+      view.x0 >= current.x0 &&
+      view.y0 >= current.y0 &&
+      view.x1 <= current.x1 &&
+      view.y1 <= current.y1;
+    if (inside && detailFor(current.k) === detailFor(k)) return;
+    const mx = (view.x1 - view.x0) * 0.6;
+    const my = (view.y1 - view.y0) * 0.6;
+    const next = { x0: view.x0 - mx, y0: view.y0 - my, x1: view.x1 + mx, y1: view.y1 + my, k };
+    winRef.current = next;
+    setWin(next);
+  }, []);
+
+  const apply = useCallback(() => {
+    const plane = planeRef.current;
+    if (!plane) return;
+    const { x, y, k } = transform.current;
+    plane.style.transform = `translate(${x}px, ${y}px) scale(${k})`;
+    plane.dataset.scale = String(Math.round(k * 1000) / 1000);
+    syncWindow();
+  }, [syncWindow]);
+
+  const fit = useCallback(() => {
+    const viewport = viewportRef.current;
+    if (!viewport) return;
+    const vw = viewport.clientWidth || 1200;
+    const vh = viewport.clientHeight || 800;
+    const k = Math.max(MIN_K, Math.min(1, (vw - 24) / layout.width, (vh - 24) / layout.height));
+    transform.current = {
+      k,
+      x: (vw - layout.width * k) / 2,
+      y: Math.max(12, (vh - layout.height * k) / 2),
+    };
+    apply();
+  }, [apply, layout.width, layout.height]);
+
+  const zoomAt = useCallback(
+    (factor: number, cx: number, cy: number) => {
+      const t = transform.current;
+      const k = Math.min(MAX_K, Math.max(MIN_K, t.k * factor));
+      transform.current = { k, x: cx - ((cx - t.x) * k) / t.k, y: cy - ((cy - t.y) * k) / t.k };
+      apply();
+    },
+    [apply],
+  );
+
+  const centerOn = useCallback(
+    (key: string) => {
+      const viewport = viewportRef.current;
+      const box = layout.byKey.get(key);
+      if (!viewport || !box) return;
+      const k = Math.max(transform.current.k, 0.8);
+      transform.current = {
+        k,
+        x: viewport.clientWidth / 2 - (box.x + box.w / 2) * k,
+        y: viewport.clientHeight / 2 - (box.y + box.h / 2) * k,
+      };
+      apply();
+    },
+    [apply, layout.byKey],
+  );
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      fit,
+      zoomBy: (factor) => {
+        const viewport = viewportRef.current;
+        zoomAt(factor, (viewport?.clientWidth ?? 0) / 2, (viewport?.clientHeight ?? 0) / 2);
+      },
+      centerOn,
+      view: () => ({ ...transform.current }),
+    }),
+    [fit, zoomAt, centerOn],
+  );
+
+  // The first layout is fitted to the window; later ones (collapse, edits) keep the view.
+  const fitted = useRef(false);
+  useEffect(() => {
+    if (!fitted.current && layout.cards.length > 0) {
+      fitted.current = true;
+      fit();
+    } else apply();
+  }, [layout, fit, apply]);
+
+  useEffect(() => {
+    const viewport = viewportRef.current;
+    if (!viewport) return;
+    const onWheel = (event: WheelEvent) => {
+      event.preventDefault();
+      const rect = viewport.getBoundingClientRect();
+      zoomAt(Math.exp(-event.deltaY * 0.0015), event.clientX - rect.left, event.clientY - rect.top);
+    };
+    viewport.addEventListener('wheel', onWheel, { passive: false });
+    const observer = new ResizeObserver(() => syncWindow());
+    observer.observe(viewport);
+    return () => {
+      viewport.removeEventListener('wheel', onWheel);
+      observer.disconnect();
+    };
+  }, [zoomAt, syncWindow]);
+
+  const toChart = (clientX: number, clientY: number) => {
+    const rect = viewportRef.current!.getBoundingClientRect();
+    const { x, y, k } = transform.current;
+    return { x: (clientX - rect.left - x) / k, y: (clientY - rect.top - y) / k };
+  };
+  const hit = (px: number, py: number): string | null => {
+    for (const card of layout.cards) {
+      if (px >= card.x && px <= card.x + card.w && py >= card.y && py <= card.y + card.h)
+        return card.key;
+    }
+    return null;
+  };
+
+  const gesture = useRef<{
+    kind: 'pan' | 'card';
+    key: string | null;
+    startX: number;
+    startY: number;
+    x: number;
+    y: number;
+    moved: boolean;
+  } | null>(null);
+
+  const onPointerDown = (event: ReactPointerEvent<HTMLDivElement>) => {
+    if (event.button !== 0) return;
+    const point = toChart(event.clientX, event.clientY);
+    const key = hit(point.x, point.y);
+    gesture.current = {
+      kind: key ? 'card' : 'pan',
+      key,
+      startX: event.clientX,
+      startY: event.clientY,
+      x: transform.current.x,
+      y: transform.current.y,
+      moved: false,
+    };
+    event.currentTarget.setPointerCapture(event.pointerId);
+  };
+  const onPointerMove = (event: ReactPointerEvent<HTMLDivElement>) => {
+    const g = gesture.current;
+    if (!g) return;
+    const dx = event.clientX - g.startX;
+    const dy = event.clientY - g.startY;
+    if (!g.moved && Math.hypot(dx, dy) < 5) return;
+    g.moved = true;
+    if (g.kind === 'pan') {
+      transform.current = { ...transform.current, x: g.x + dx, y: g.y + dy };
+      apply();
+      return;
+    }
+    const point = toChart(event.clientX, event.clientY);
+    const target = hit(point.x, point.y);
+    setDrag({ key: g.key!, x: point.x, y: point.y, target: target === g.key ? null : target });
+  };
+  const onPointerUp = () => {
+    const g = gesture.current;
+    gesture.current = null;
+    if (!g) return;
+    if (!g.moved) {
+      onSelect(g.key);
+      return;
+    }
+    if (g.kind === 'card' && drag) {
+      setDrag(null);
+      if (drag.target) onDrop(drag.key, drag.target);
+    }
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
+    const step = 60;
+    const t = transform.current;
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [step, 0],
+      ArrowRight: [-step, 0],
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step],
+    };
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      transform.current = { ...t, x: t.x + move[0], y: t.y + move[1] };
+      apply();
+    } else if (event.key === '+' || event.key === '=') zoomAt(1.25, 300, 200);
+    else if (event.key === '-') zoomAt(0.8, 300, 200);
+  };
+
+  const detail = detailFor(win.k);
+  const visible = useMemo(
+    () =>
+      layout.cards.filter(
+        (c) => c.x + c.w >= win.x0 && c.x <= win.x1 && c.y + c.h >= win.y0 && c.y <= win.y1,
+      ),
+    [layout.cards, win],
+  );
+  const edgePaths = useMemo(() => {
+    const inWin = (p: [number, number][]) =>
+      p.some(([px, py]) => px >= win.x0 && px <= win.x1 && py >= win.y0 && py <= win.y1);
+    const pick = (kind: 'structure' | 'reporting') =>
+      polylinePath(
+        layout.edges.filter((e) => e.kind === kind && inWin(e.points)).map((e) => e.points),
+      );
+    return { structure: pick('structure'), reporting: pick('reporting') };
+  }, [layout.edges, win]);
+
+  const dim = (key: string) => lens !== null && !lens.highlight.has(key) && !lens.chain.has(key);
+
+  return (
+    <div
+      ref={viewportRef}
+      className={classes.viewport}
+      style={{ background: palette.background }}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onPointerCancel={() => {
+        gesture.current = null;
+        setDrag(null);
+      }}
+      onKeyDown={onKeyDown}
+      tabIndex={0}
+      role="region"
+      aria-label={props.labels.chart}
+      data-testid="org-chart"
+      data-cards={layout.cards.length}
+      data-rendered={visible.length}
+      data-detail={detail}
+    >
+      <div ref={planeRef} className={classes.plane} data-testid="org-plane">
+        <svg
+          width={layout.width}
+          height={layout.height + 300}
+          fontFamily={CHART_FONT}
+          style={{ overflow: 'visible' }}
+        >
+          <path d={edgePaths.structure} fill="none" stroke={palette.line} strokeWidth={2} />
+          <path d={edgePaths.reporting} fill="none" stroke={palette.line} strokeWidth={1.25} />
+          {visible.map((box) => {
+            const text = texts.get(box.key);
+            if (!text) return null;
+            return (
+              <Card
+                key={box.key}
+                box={box}
+                text={text}
+                palette={palette}
+                detail={detail}
+                selected={box.key === selectedKey}
+                highlighted={lens?.highlight.has(box.key) ?? false}
+                dimmed={dim(box.key)}
+                dropTarget={drag?.target === box.key}
+                unitKind={box.kind === 'unit' ? unitKinds.get(box.id) : undefined}
+                toggleLabel={`${box.collapsed ? props.labels.expand : props.labels.collapse}: ${text.lines.join(' ')}`}
+                onToggle={onToggle}
+              />
+            );
+          })}
+          {links.map((link) => {
+            const { d, mid } = linkPath(link.from, link.to);
+            return (
+              <g key={link.id} data-testid="org-link" pointerEvents="none">
+                <path
+                  d={d}
+                  fill="none"
+                  stroke={palette.link}
+                  strokeWidth={1.5}
+                  strokeDasharray="2 4"
+                  strokeLinecap="round"
+                />
+                {detail === 'full' && (
+                  <text
+                    x={mid[0]}
+                    y={mid[1]}
+                    fontSize={10}
+                    fill={palette.linkText}
+                    textAnchor="middle"
+                  >
+                    {link.label}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+          {drag && (
+            <rect
+              x={drag.x - 60}
+              y={drag.y - 20}
+              width={120}
+              height={40}
+              rx={6}
+              fill={palette.selected}
+              opacity={0.35}
+              pointerEvents="none"
+              data-testid="org-drag-ghost"
+            />
+          )}
+        </svg>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,176 @@
+import type { ChartNode, OrgView, UnitRollup } from '../../core/org';
+
+/** What a card says, worked out once per view for the screen and the export alike. */
+export type CardText = {
+  /** Title (position) or name (unit), wrapped to at most two lines. */
+  lines: string[];
+  /** Person(s) holding the position, or "Vacature". Units: their kind and region. */
+  sub: string | null;
+  vacant: boolean;
+  /** "1,0 FTE"; units: "12 functies · 10,5 FTE". */
+  fte: string;
+  /** "VP 50 %" for a position with a fourth-pillar share; units: the fourth-pillar FTE. */
+  pillar4: string | null;
+  /** Units only: filled/vacant and headcount. */
+  detail: string | null;
+  /** Named in one of the validation issues. */
+  issue: boolean;
+};
+
+export type CardLabels = {
+  vacant: string;
+  fte: (value: string) => string;
+  share: (percent: string) => string;
+  unitFte: (positions: number, fte: string) => string;
+  unitPillar4: (fte: string, filled: string) => string;
+  unitDetail: (filled: number, vacant: number, headcount: number) => string;
+  kinds: Record<string, string>;
+};
+
+/** Splits a title into at most `maxLines` lines of about `maxChars`, the last one cut with "…". */
+export function wrapText(text: string, maxChars: number, maxLines: number): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const next = line ? `${line} ${word}` : word;
+    if (next.length <= maxChars || line === '') line = next;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length > maxLines) {
+    const kept = lines.slice(0, maxLines);
+    kept[maxLines - 1] = `${kept[maxLines - 1]!.slice(0, maxChars - 1)}…`;
+    return kept;
+  }
+  return lines.map((l) => (l.length > maxChars ? `${l.slice(0, maxChars - 1)}…` : l));
+}
+
+export function cardTexts(
+  view: OrgView,
+  labels: CardLabels,
+  locale: string,
+): Map<string, CardText> {
+  const number = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 2,
+  });
+  const percent = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const inIssue = new Set(view.issues.flatMap((issue) => issue.positionIds));
+  const rollups = new Map<number, UnitRollup>(view.rollups.map((r) => [r.unitId, r]));
+  const texts = new Map<string, CardText>();
+  for (const p of view.snapshot.positions) {
+    texts.set(`p${p.id}`, {
+      lines: wrapText(p.title, 32, 2),
+      sub: p.holders.length > 0 ? p.holders.map((h) => h.name).join(', ') : labels.vacant,
+      vacant: p.holders.length === 0,
+      fte: labels.fte(number.format(p.budgetFte)),
+      pillar4: p.pillar4Share > 0 ? labels.share(percent.format(p.pillar4Share * 100)) : null,
+      detail: null,
+      issue: inIssue.has(p.id),
+    });
+  }
+  for (const u of view.snapshot.units) {
+    const r = rollups.get(u.id);
+    const kind = labels.kinds[u.kind] ?? u.kind;
+    texts.set(`u${u.id}`, {
+      lines: wrapText(u.name, 32, 2),
+      sub: u.regionName ? `${kind} · ${u.regionName}` : kind,
+      vacant: false,
+      fte: labels.unitFte(r?.positions ?? 0, number.format(r?.totalFte ?? 0)),
+      pillar4:
+        r && r.pillar4Fte > 0
+          ? labels.unitPillar4(number.format(r.pillar4Fte), number.format(r.pillar4FilledFte))
+          : null,
+      detail: labels.unitDetail(r?.filled ?? 0, r?.vacant ?? 0, r?.headcount ?? 0),
+      issue: false,
+    });
+  }
+  return texts;
+}
+
+/**
+ * The lens: positions with a fourth-pillar share are highlighted; every card on their way up
+ * to the top stays at full strength (the steering chain); all others are dimmed.
+ */
+export function lensKeys(
+  view: OrgView,
+  parents: Map<string, string | null>,
+): { highlight: Set<string>; chain: Set<string> } {
+  const highlight = new Set(
+    view.snapshot.positions.filter((p) => p.pillar4Share > 0).map((p) => `p${p.id}`),
+  );
+  const chain = new Set<string>();
+  for (const key of highlight) {
+    for (let up = parents.get(key) ?? null; up && !chain.has(up); up = parents.get(up) ?? null) {
+      chain.add(up);
+    }
+  }
+  // Reporting lines to managers in other units: keep those managers (and their chain) too.
+  const byId = new Map(view.snapshot.positions.map((p) => [p.id, p]));
+  for (const key of highlight) {
+    let p = byId.get(Number(key.slice(1)));
+    const seen = new Set<number>();
+    while (p && p.reportsToId !== null && !seen.has(p.id)) {
+      seen.add(p.id);
+      const managerKey = `p${p.reportsToId}`;
+      if (!highlight.has(managerKey)) chain.add(managerKey);
+      for (
+        let up = parents.get(managerKey) ?? null;
+        up && !chain.has(up);
+        up = parents.get(up) ?? null
+      ) {
+        chain.add(up);
+      }
+      p = byId.get(p.reportsToId);
+    }
+  }
+  return { highlight, chain };
+}
+
+export type SearchEntry = { key: string; label: string; detail: string; haystack: string };
+
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase('nl');
+
+/** Everything the search box finds: positions by title, code and holder, units by name/code. */
+export function searchEntries(view: OrgView): SearchEntry[] {
+  const units = new Map(view.snapshot.units.map((u) => [u.id, u]));
+  const entries: SearchEntry[] = [];
+  for (const p of view.snapshot.positions) {
+    const people = p.holders.map((h) => h.name).join(', ');
+    const label = people ? `${people} — ${p.title}` : p.title;
+    const detail = `${p.code} · ${units.get(p.unitId)?.name ?? ''}`;
+    entries.push({ key: `p${p.id}`, label, detail, haystack: fold(`${label} ${p.code}`) });
+  }
+  for (const u of view.snapshot.units) {
+    entries.push({
+      key: `u${u.id}`,
+      label: u.name,
+      detail: u.code,
+      haystack: fold(`${u.name} ${u.code}`),
+    });
+  }
+  return entries;
+}
+
+export function searchChart(entries: SearchEntry[], query: string, limit = 12): SearchEntry[] {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  return entries.filter((e) => words.every((w) => e.haystack.includes(w))).slice(0, limit);
+}
+
+/** The keys of a node's ancestors in the chart tree, to expand them before jumping there. */
+export function ancestorsOf(parents: Map<string, string | null>, key: string): string[] {
+  const list: string[] = [];
+  for (let up = parents.get(key) ?? null; up; up = parents.get(up) ?? null) list.push(up);
+  return list;
+}
+
+export type { ChartNode };
