@@ -1,5 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { dashboardEn, dashboardNl } from '../features/dashboard/locales';
 import { importEn, importNl } from '../features/import/locales';
 import { organigramEn, organigramNl } from '../features/organigram/locales';
 import { en } from './locales/en';
@@ -37,10 +38,10 @@ export function createI18n(language: Language = storedLanguage()): i18n {
     fallbackLng: 'nl',
     supportedLngs: LANGUAGES,
     defaultNS: 'translation',
-    ns: ['translation', 'import', 'organigram'],
+    ns: ['translation', 'import', 'organigram', 'dashboard'],
     resources: {
-      nl: { translation: nl, import: importNl, organigram: organigramNl },
-      en: { translation: en, import: importEn, organigram: organigramEn },
+      nl: { translation: nl, import: importNl, organigram: organigramNl, dashboard: dashboardNl },
+      en: { translation: en, import: importEn, organigram: organigramEn, dashboard: dashboardEn },
     },
     interpolation: { escapeValue: false }, // React escapes already
     returnObjects: true,
