@@ -1,5 +1,10 @@
 import type { Database } from 'sql.js';
-import { readDashboard, type DashboardFilter } from '../../src/core/dashboard';
+import {
+  CHART_IDS,
+  readChart,
+  readDashboard,
+  type DashboardFilter,
+} from '../../src/core/dashboard';
 import { createCoreRuntime } from '../../src/core/runtime';
 import { diskResources } from '../../src/node/disk-resources';
 
@@ -72,5 +77,11 @@ export async function run(): Promise<void> {
     time(db, { scenarioId: 2, regionCode: 'REFREG15', from: '2024-01', to: '2024-12' }),
   );
   report('  filter change: activity NT2', time(db, { scenarioId: 2, activityCode: 'nt2' }));
+  console.log('  per chart (one read each, scenario 2):');
+  for (const id of CHART_IDS) {
+    const start = performance.now();
+    readChart(db, { scenarioId: 2 }, id);
+    console.log(`    ${id.padEnd(20)} ${(performance.now() - start).toFixed(0).padStart(6)} ms`);
+  }
   plans(db);
 }
