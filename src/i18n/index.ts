@@ -1,5 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { dashboardEn, dashboardNl } from '../features/dashboard/locales';
 import { importEn, importNl } from '../features/import/locales';
 import { organigramEn, organigramNl } from '../features/organigram/locales';
 import { planningEn, planningNl } from '../features/planning/locales';
@@ -38,10 +39,22 @@ export function createI18n(language: Language = storedLanguage()): i18n {
     fallbackLng: 'nl',
     supportedLngs: LANGUAGES,
     defaultNS: 'translation',
-    ns: ['translation', 'import', 'organigram', 'planning'],
+    ns: ['translation', 'import', 'organigram', 'planning', 'dashboard'],
     resources: {
-      nl: { translation: nl, import: importNl, organigram: organigramNl, planning: planningNl },
-      en: { translation: en, import: importEn, organigram: organigramEn, planning: planningEn },
+      nl: {
+        translation: nl,
+        import: importNl,
+        organigram: organigramNl,
+        planning: planningNl,
+        dashboard: dashboardNl,
+      },
+      en: {
+        translation: en,
+        import: importEn,
+        organigram: organigramEn,
+        planning: planningEn,
+        dashboard: dashboardEn,
+      },
     },
     interpolation: { escapeValue: false }, // React escapes already
     returnObjects: true,

@@ -1,24 +1,218 @@
-import { IconChartBar } from '@tabler/icons-react';
-import { ComingSoonScreen, fteFact, integerFact } from '../../components/coming-soon';
-
-const FACTS_SQL = /* sql */ `
-  SELECT
-    (SELECT coalesce(sum(budget_fte * pillar4_share), 0) FROM position) AS pillar4_fte,
-    (SELECT count(*) FROM pilot) AS pilots,
-    (SELECT count(*) FROM municipality) AS municipalities
-`;
+import './dashboard.css';
+import {
+  Alert,
+  Button,
+  Center,
+  Group,
+  Loader,
+  SimpleGrid,
+  UnstyledButton,
+  useComputedColorScheme,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconPresentation, IconPrinter } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useHost } from '../../app/core-context';
+import { KpiCard } from '../../components/kpi-card';
+import { Page } from '../../components/page';
+import type { ChartData, ChartId, DashboardFilter, Drill, Kpi } from '../../core/dashboard';
+import { intlLocale } from '../../i18n';
+import { ChartCard, type ExportKind } from './ChartCard';
+import { chartToSvg, svgToPngBytes } from './export-chart';
+import { formatValue } from './format';
+import { MeetingMode } from './MeetingMode';
+import { DASHES, seriesColours } from './palette';
+import { TraceDrawer, type TraceOpen } from './TraceDrawer';
+import { FilterBar } from './FilterBar';
+import { useDashboard } from './use-dashboard';
 
 export function DashboardScreen() {
+  const { t, i18n } = useTranslation('dashboard');
+  const locale = intlLocale(i18n.language);
+  const host = useHost();
+  const scheme = useComputedColorScheme('light');
+  const [chosen, setChosen] = useState<DashboardFilter | null>(null);
+  const [drills, setDrills] = useState<Partial<Record<ChartId, Drill | null>>>({});
+  const [trace, setTrace] = useState<TraceOpen | null>(null);
+  const [meeting, setMeeting] = useState(false);
+  const initial = useDashboard(null, drills).options;
+  const filter = useMemo<DashboardFilter | null>(() => {
+    if (chosen) return chosen;
+    if (!initial) return null;
+    const scenario = initial.scenarios.find((s) => s.approved) ?? initial.scenarios[0];
+    return scenario ? { scenarioId: scenario.id, grain: 'quarter' } : null;
+  }, [chosen, initial]);
+  const { options, dashboard, error } = useDashboard(filter, drills);
+
+  const openKpi = (kpi: Kpi) =>
+    filter &&
+    setTrace({
+      filter,
+      chart: kpi.id,
+      label: `${t(`kpis.${kpi.id}`)}: ${formatValue(kpi.value, kpi.unit, locale)}`,
+    });
+  const openSegment = (chart: ChartData, rowKey: string, seriesKey?: string) => {
+    if (!filter) return;
+    const row = chart.rows.find((r) => r.key === rowKey);
+    const series = chart.series.find((s) => s.key === seriesKey);
+    setTrace({
+      filter,
+      chart: chart.id,
+      rowKey,
+      seriesKey,
+      drill: drills[chart.id] ?? null,
+      label: [t(`charts.${chart.id}`), row?.label, series?.label].filter(Boolean).join(' · '),
+      ...(row?.drill ? { drillTo: row.drill, drillLabel: row.label } : {}),
+    });
+  };
+  const drill = (chart: ChartData, to: Drill | null) =>
+    setDrills((d) => ({ ...d, [chart.id]: to }));
+  const exportChart = async (chart: ChartData, svg: SVGSVGElement, kind: ExportKind) => {
+    try {
+      const colours = seriesColours(chart);
+      const style = getComputedStyle(document.body);
+      const picture = chartToSvg({
+        svg,
+        title: t(`charts.${chart.id}`),
+        subtitle: dashboard
+          ? `${dashboard.scenarioName} · ${dashboard.from} – ${dashboard.to} · ${dashboard.dataDate}`
+          : '',
+        legend: chart.series.map((s, i) => ({
+          label: s.label,
+          colour: colours.get(s.key)!.fill,
+          ...(chart.layout === 'lines'
+            ? { dash: DASHES[i % DASHES.length] === '0' ? 'none' : DASHES[i % DASHES.length] }
+            : {}),
+        })),
+        background: style.backgroundColor,
+        text: style.color,
+      });
+      const name = `${chart.id}.${kind === 'svg' ? 'svg' : 'png'}`;
+      const bytes =
+        kind === 'svg'
+          ? new TextEncoder().encode(picture.svg)
+          : await svgToPngBytes(
+              picture.svg,
+              picture.width,
+              picture.height,
+              kind === 'png3' ? 3 : 2,
+            );
+      const saved = await host.saveExport(bytes, name);
+      if (!saved.ok) throw new Error(saved.message);
+      if (saved.value) notifications.show({ message: t('export.saved', { name: saved.value }) });
+    } catch (cause) {
+      notifications.show({ color: 'red', title: t('export.failed'), message: String(cause) });
+    }
+  };
+
+  const kpiText = (kpi: Kpi) =>
+    kpi.id === 'coverage'
+      ? `${formatValue(kpi.value, kpi.unit, locale)} ${t('kpis.of', { total: kpi.of })}`
+      : formatValue(kpi.value, kpi.unit, locale);
   return (
-    <ComingSoonScreen
-      feature="dashboard"
-      icon={<IconChartBar size={30} />}
-      factsSql={FACTS_SQL}
-      facts={[
-        { labelKey: 'comingSoon.facts.pillar4Fte', format: fteFact('pillar4_fte') },
-        { labelKey: 'comingSoon.facts.pilots', format: integerFact('pilots') },
-        { labelKey: 'comingSoon.facts.municipalities', format: integerFact('municipalities') },
-      ]}
-    />
+    <Page
+      title={t('title')}
+      subtitle={t('subtitle')}
+      testId="screen-dashboard"
+      actions={
+        <Group gap="xs" className="no-print">
+          <Button
+            variant="default"
+            leftSection={<IconPrinter size={16} />}
+            onClick={() => window.print()}
+          >
+            {t('print')}
+          </Button>
+          <Button
+            leftSection={<IconPresentation size={16} />}
+            onClick={() => setMeeting(true)}
+            disabled={!dashboard}
+            data-testid="meeting-open"
+          >
+            {t('meeting')}
+          </Button>
+        </Group>
+      }
+    >
+      {error && (
+        <Alert color="red" icon={<IconAlertTriangle />}>
+          {error}
+        </Alert>
+      )}
+      {options && filter && (
+        <FilterBar
+          filter={filter}
+          options={options}
+          onChange={(f) => {
+            setChosen(f);
+            setDrills({});
+          }}
+        />
+      )}
+      {!dashboard ? (
+        <Center h={200}>
+          <Loader aria-label={t('loading')} />
+        </Center>
+      ) : (
+        <>
+          <SimpleGrid cols={{ base: 2, md: 3, xl: 6 }} spacing="sm" data-testid="dashboard-kpis">
+            {dashboard.kpis.map((kpi) => (
+              <UnstyledButton
+                key={kpi.id}
+                onClick={() => openKpi(kpi)}
+                aria-label={t('kpis.open', { label: t(`kpis.${kpi.id}`), value: kpiText(kpi) })}
+                data-testid={`kpi-${kpi.id}`}
+              >
+                <KpiCard
+                  label={t(`kpis.${kpi.id}`)}
+                  value={kpiText(kpi)}
+                  hint={
+                    kpi.unit === 'fte'
+                      ? t('kpis.hint', { from: dashboard.from, to: dashboard.to })
+                      : undefined
+                  }
+                />
+              </UnstyledButton>
+            ))}
+          </SimpleGrid>
+          <SimpleGrid
+            cols={{ base: 1, lg: 2 }}
+            spacing="md"
+            data-testid="dashboard-charts"
+            data-scheme={scheme}
+          >
+            {dashboard.charts.map((chart) => (
+              <ChartCard
+                key={chart.id}
+                chart={chart}
+                locale={locale}
+                onSegment={openSegment}
+                onDrill={drill}
+                onExport={(c, svg, kind) => void exportChart(c, svg, kind)}
+              />
+            ))}
+          </SimpleGrid>
+        </>
+      )}
+      <TraceDrawer
+        open={trace}
+        locale={locale}
+        onClose={() => setTrace(null)}
+        onDrill={(request) => {
+          setDrills((d) => ({ ...d, [request.chart as ChartId]: request.drillTo ?? null }));
+          setTrace(null);
+        }}
+      />
+      {meeting && dashboard && filter && options && (
+        <MeetingMode
+          dashboard={dashboard}
+          filter={filter}
+          options={options}
+          locale={locale}
+          onClose={() => setMeeting(false)}
+        />
+      )}
+    </Page>
   );
 }

@@ -1,0 +1,172 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, screenshot } from './app';
+
+test.setTimeout(240_000);
+
+const CHARTS = [
+  'fteByDivision',
+  'requiredVsPlanned',
+  'plannedOverTime',
+  'positions',
+  'pilotsByProvince',
+  'pilotBudget',
+  'pilotParticipants',
+  'networkCoverage',
+];
+
+async function openDashboard(page: Page, scheme: 'light' | 'dark' = 'light') {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await openApp(page, 'dashboard', { scheme });
+  await expect(page.getByTestId('dashboard-kpis')).toBeVisible({ timeout: 30_000 });
+}
+
+async function seriousViolations(page: Page, include?: string) {
+  const builder = new AxeBuilder({ page });
+  const result = await (include ? builder.include(include) : builder).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    );
+}
+
+test('every chart renders on the demo, light and dark, with no serious axe violations', async ({
+  page,
+}) => {
+  await openDashboard(page);
+  for (const id of CHARTS) {
+    const card = page.getByTestId(`chart-${id}`);
+    await expect(card.locator('svg.recharts-surface')).toBeVisible();
+    expect(Number(await card.getAttribute('data-rows'))).toBeGreaterThan(0);
+    await expect(
+      card.locator('.recharts-bar-rectangle, .recharts-line-curve').first(),
+    ).toBeVisible();
+  }
+  await expect(page.getByTestId('kpi-pilots')).toContainText('26');
+  await screenshot(page, 'dashboard-light');
+  expect(await seriousViolations(page)).toEqual([]);
+  const dark = await page.context().newPage();
+  await openDashboard(dark, 'dark');
+  await expect(
+    dark.getByTestId('chart-networkCoverage').locator('svg.recharts-surface'),
+  ).toBeVisible();
+  await screenshot(dark, 'dashboard-dark');
+  expect(await seriousViolations(dark)).toEqual([]);
+});
+
+test('a filter changes every chart, and shows as a chip that takes it off again', async ({
+  page,
+}) => {
+  await openDashboard(page);
+  const planned = page.getByTestId('kpi-plannedFte');
+  const before = await planned.innerText();
+  const pilotsBefore = await page.getByTestId('kpi-pilots').innerText();
+  await page.getByTestId('filter-region').click();
+  await page.getByRole('option', { name: 'Limburg', exact: true }).click();
+  await expect(page.getByTestId('filter-chips')).toContainText('Limburg');
+  await expect.poll(() => planned.innerText()).not.toBe(before);
+  await expect.poll(() => page.getByTestId('kpi-pilots').innerText()).not.toBe(pilotsBefore);
+  await expect(page.getByTestId('chart-requiredVsPlanned')).toHaveAttribute('data-rows', '1');
+  await page.getByRole('button', { name: /Filter Limburg weghalen/ }).click();
+  await expect.poll(() => planned.innerText()).toBe(before);
+});
+
+test('drill down into a division and back by the breadcrumb; trace a KPI to its rows and file', async ({
+  page,
+}) => {
+  await openDashboard(page);
+  const card = page.getByTestId('chart-fteByDivision');
+  await card.getByTestId('chart-table-toggle').click();
+  await card.getByRole('button', { name: 'Inzoomen op Operationele Diensten' }).click();
+  await expect(card.getByTestId('chart-crumbs')).toContainText('Operationele Diensten');
+  await expect(card.getByTestId('chart-data-table')).toContainText('Regioteam Limburg');
+  await card.getByRole('button', { name: 'Inzoomen op Regioteam Limburg' }).click();
+  await expect(card.getByTestId('chart-crumbs')).toContainText('Regioteam Limburg');
+  await card.getByTestId('chart-crumbs').getByRole('button', { name: 'Alle afdelingen' }).click();
+  await expect(card.getByTestId('chart-crumbs')).toHaveCount(0);
+
+  await page.getByTestId('kpi-vacancies').click();
+  const drawer = page.getByRole('dialog', { name: /Waar komt dit cijfer vandaan/ });
+  await expect(drawer.getByTestId('trace-source-file')).toContainText('positions.csv');
+  const rows = await drawer.getByTestId('trace-rows').locator('tbody tr').count();
+  expect(rows).toBeGreaterThan(0);
+  await expect(drawer.getByTestId('trace-figure')).toHaveText(String(rows));
+  await expect(drawer).toContainText(/SHA-256: [0-9a-f]{64}/);
+});
+
+test('meeting mode steps through the slides by keyboard; axe finds nothing serious', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openApp(page, 'dashboard');
+  await page.getByTestId('meeting-open').click();
+  const meeting = page.getByTestId('meeting-mode');
+  await expect(meeting).toHaveAttribute('data-slide', '1');
+  await expect(meeting.getByTestId('slide-counter')).toHaveText('Dia 1 van 9');
+  await expect(meeting).toContainText('Voorbeeldwerkruimte');
+  await screenshot(page, 'meeting-slide-1');
+  await page.keyboard.press('ArrowRight');
+  await expect(meeting).toHaveAttribute('data-slide', '2');
+  await expect(meeting.getByTestId('slide-takeaway')).not.toBeEmpty();
+  await expect(meeting.getByTestId('slide-stamp')).toContainText('Scenario');
+  await page.keyboard.press('Space');
+  await expect(meeting).toHaveAttribute('data-slide', '3');
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageUp');
+  await expect(meeting).toHaveAttribute('data-slide', '3');
+  // Axis labels big enough for a projector.
+  const size = await meeting
+    .locator('.recharts-cartesian-axis-tick-value')
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(size).toBeGreaterThanOrEqual(24);
+  await screenshot(page, 'meeting-slide-3');
+  // The overlay is all the audience sees; the dashboard behind it was scanned above.
+  expect(await seriousViolations(page, '[data-testid="meeting-mode"]')).toEqual([]);
+  await page.keyboard.press('End');
+  await expect(meeting).toHaveAttribute('data-slide', '9');
+  await page.keyboard.press('Home');
+  await expect(meeting).toHaveAttribute('data-slide', '1');
+  await page.keyboard.press('ArrowLeft');
+  await expect(meeting).toHaveAttribute('data-slide', '1');
+  await page.keyboard.press('Escape');
+  await expect(meeting).toHaveCount(0);
+});
+
+test('PNG, SVG and PDF exports are produced; the SVG keeps its colours', async ({ page }) => {
+  await openDashboard(page);
+  const card = page.getByTestId('chart-requiredVsPlanned');
+  const exportAs = async (item: string) => {
+    await card.getByTestId('chart-export').click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: item }).click();
+    return readFile((await (await download).path())!);
+  };
+  const svg = (await exportAs('SVG')).toString('utf8');
+  expect(svg.length).toBeGreaterThan(2000);
+  expect(svg).not.toContain('var(');
+  expect(svg.toLowerCase()).not.toContain('currentcolor');
+  expect(svg).not.toContain('foreignObject');
+  expect(svg).toContain('Is er per regio genoeg gepland');
+  expect(svg.toLowerCase()).toMatch(/#0072b2|rgb\(0, 114, 178\)/);
+  for (const [item, scale] of [
+    ['PNG (2×)', 2],
+    ['PNG (3×)', 3],
+  ] as const) {
+    const png = await exportAs(item);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const width = png.readUInt32BE(16);
+    const box = await card.locator('svg.recharts-surface').boundingBox();
+    expect(width).toBe(Math.round(Math.ceil(box!.width) * scale));
+  }
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', landscape: true });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(pdf.length).toBeGreaterThan(20_000);
+});
