@@ -331,6 +331,31 @@ export const MIGRATIONS: readonly Migration[] = [
       LEFT JOIN region agii_region ON agii_region.code = m.agii_region_code;
     `,
   },
+  {
+    version: 2,
+    description: 'Organigram: positions planned in a scenario, and scenario changes to positions',
+    sql: /* sql */ `
+      -- A position with a scenario_id exists only in that scenario (a planned new position);
+      -- the baseline organigram is every position with scenario_id NULL.
+      ALTER TABLE position ADD COLUMN scenario_id INTEGER REFERENCES scenario (id);
+      CREATE INDEX position_scenario ON position (scenario_id);
+
+      -- What a scenario changes about a baseline position, without touching the baseline:
+      -- a move (unit, reports-to), other FTE or fourth-pillar share, or closing it from a
+      -- date. NULL means "as in the baseline". A scenario based on another one inherits its
+      -- changes; its own rows win.
+      CREATE TABLE scenario_position (
+        scenario_id   INTEGER NOT NULL REFERENCES scenario (id) ON DELETE CASCADE,
+        position_id   INTEGER NOT NULL REFERENCES position (id),
+        unit_id       INTEGER REFERENCES org_unit (id),
+        reports_to_id INTEGER REFERENCES position (id),
+        budget_fte    REAL CHECK (budget_fte IS NULL OR budget_fte >= 0),
+        pillar4_share REAL CHECK (pillar4_share IS NULL OR (pillar4_share >= 0 AND pillar4_share <= 1)),
+        closed_from   TEXT,
+        PRIMARY KEY (scenario_id, position_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -349,6 +374,7 @@ export const DOMAIN_TABLES = [
   'assignment',
   'cross_unit_link',
   'scenario',
+  'scenario_position',
   'scenario_assumption',
   'activity',
   'allocation',

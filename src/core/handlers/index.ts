@@ -1,10 +1,16 @@
 import { importHandlers } from '../import/handlers';
+import { orgHandlers } from '../org/handlers';
 import { tablesHandlers } from '../tables/handlers';
 import { workspaceHandlers } from '../workspace/handlers';
 import type { HandlerContext } from './context';
 
 /** Every core operation by name: the single map the worker, the CLI and the tests call. */
-export const handlers = { ...workspaceHandlers, ...tablesHandlers, ...importHandlers };
+export const handlers = {
+  ...workspaceHandlers,
+  ...tablesHandlers,
+  ...importHandlers,
+  ...orgHandlers,
+};
 
 export type Handlers = typeof handlers;
 export type HandlerName = keyof Handlers;

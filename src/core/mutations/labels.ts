@@ -19,6 +19,7 @@ const TABLE_LABELS: Record<string, string> = {
   cross_unit_link: 'transversale link',
   scenario: 'scenario',
   scenario_assumption: 'scenario-aanname',
+  scenario_position: 'scenariowijziging van een functie',
   activity: 'activiteit',
   allocation: 'inzet',
   pilot: 'proeftuin',
