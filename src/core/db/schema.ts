@@ -356,6 +356,66 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    description: 'Planning: approval lock in the database, cell lookup index, assumption sources',
+    sql: /* sql */ `
+      -- Where a planner found an assumption (a report, a decree, their own estimate).
+      ALTER TABLE scenario_assumption ADD COLUMN source TEXT;
+
+      -- A grid cell is found by scenario × position × activity × month (then person, region,
+      -- municipality among a handful of rows); compare groups both scenarios on the same key.
+      CREATE INDEX allocation_cell ON allocation (scenario_id, position_id, activity_code, month);
+
+      -- The approval lock, enforced below the core too: no write reaches the plan or the
+      -- assumptions of an approved scenario, whoever sends it (an import, the SQL of a script).
+      CREATE TRIGGER allocation_locked_insert BEFORE INSERT ON allocation
+      WHEN (SELECT status FROM scenario WHERE id = NEW.scenario_id) = 'approved'
+      BEGIN
+        SELECT RAISE(ABORT, 'Dit scenario is goedgekeurd en vergrendeld: de inzet kan niet meer wijzigen. Maak een kopie om verder te plannen.');
+      END;
+      CREATE TRIGGER allocation_locked_update BEFORE UPDATE ON allocation
+      WHEN (SELECT status FROM scenario WHERE id = OLD.scenario_id) = 'approved'
+        OR (SELECT status FROM scenario WHERE id = NEW.scenario_id) = 'approved'
+      BEGIN
+        SELECT RAISE(ABORT, 'Dit scenario is goedgekeurd en vergrendeld: de inzet kan niet meer wijzigen. Maak een kopie om verder te plannen.');
+      END;
+      CREATE TRIGGER allocation_locked_delete BEFORE DELETE ON allocation
+      WHEN (SELECT status FROM scenario WHERE id = OLD.scenario_id) = 'approved'
+      BEGIN
+        SELECT RAISE(ABORT, 'Dit scenario is goedgekeurd en vergrendeld: de inzet kan niet meer wijzigen. Maak een kopie om verder te plannen.');
+      END;
+      CREATE TRIGGER assumption_locked_insert BEFORE INSERT ON scenario_assumption
+      WHEN (SELECT status FROM scenario WHERE id = NEW.scenario_id) = 'approved'
+      BEGIN
+        SELECT RAISE(ABORT, 'Dit scenario is goedgekeurd en vergrendeld: de aannames kunnen niet meer wijzigen. Maak een kopie om verder te plannen.');
+      END;
+      CREATE TRIGGER assumption_locked_update BEFORE UPDATE ON scenario_assumption
+      WHEN (SELECT status FROM scenario WHERE id = OLD.scenario_id) = 'approved'
+      BEGIN
+        SELECT RAISE(ABORT, 'Dit scenario is goedgekeurd en vergrendeld: de aannames kunnen niet meer wijzigen. Maak een kopie om verder te plannen.');
+      END;
+      CREATE TRIGGER assumption_locked_delete BEFORE DELETE ON scenario_assumption
+      WHEN (SELECT status FROM scenario WHERE id = OLD.scenario_id) = 'approved'
+      BEGIN
+        SELECT RAISE(ABORT, 'Dit scenario is goedgekeurd en vergrendeld: de aannames kunnen niet meer wijzigen. Maak een kopie om verder te plannen.');
+      END;
+      -- An approved scenario keeps its name and description. The one change allowed is back to
+      -- draft with nothing else touched: that is how undoing an approval works (audited).
+      CREATE TRIGGER scenario_locked_update BEFORE UPDATE ON scenario
+      WHEN OLD.status = 'approved'
+        AND NOT (NEW.status = 'draft' AND NEW.name IS OLD.name AND NEW.description IS OLD.description
+                 AND NEW.based_on_id IS OLD.based_on_id AND NEW.id = OLD.id)
+      BEGIN
+        SELECT RAISE(ABORT, 'Dit scenario is goedgekeurd en vergrendeld: naam en beschrijving kunnen niet meer wijzigen.');
+      END;
+      CREATE TRIGGER scenario_locked_delete BEFORE DELETE ON scenario
+      WHEN OLD.status = 'approved'
+      BEGIN
+        SELECT RAISE(ABORT, 'Dit scenario is goedgekeurd en vergrendeld: het kan niet verwijderd worden.');
+      END;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -7,6 +7,7 @@ import { createSession, emptyHistory } from '../session';
 import { importDemoFile, type DemoImportSource } from './demo-import';
 import { loadCrossUnitLinks, loadRoles } from './organigram-sources';
 import {
+  approveDemoScenarios,
   loadActivities,
   loadAllocationPlan,
   loadScenarioAssumptions,
@@ -224,6 +225,7 @@ export async function buildDemoWorkspace(
       else if (item.source.kind === 'import' && 'bytes' in item)
         await importDemoFile(context, item.source, item.bytes);
     }
+    approveDemoScenarios(db);
     checkSingleRoots(db, sources);
     datedAtCreation(db);
     db.run('COMMIT');

@@ -74,7 +74,11 @@ export function loadActivities(db: Database, table: SourceTable): void {
   );
 }
 
-/** Scenarios by name; `based_on` names an earlier scenario in the file. */
+/**
+ * Scenarios by name; `based_on` names an earlier scenario in the file. Every scenario is written
+ * as a draft with its approval date: the database refuses writes to an approved scenario's plan
+ * and assumptions, so the build approves them once their rows are in (approveDemoScenarios).
+ */
 export function loadScenarios(db: Database, table: SourceTable): void {
   for (const row of table.rows) {
     const scenarios = lookup<number>(db, 'SELECT name, id FROM scenario');
@@ -91,7 +95,7 @@ export function loadScenarios(db: Database, table: SourceTable): void {
           row.text('name'),
           row.optText('description'),
           row.optRef('based_on', scenarios, 'scenario'),
-          status,
+          'draft',
           row.date('created_at'),
           approvedAt,
         ],
@@ -275,4 +279,9 @@ export function loadAllocationPlan(db: Database, table: SourceTable): void {
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
+}
+
+/** Locks the scenarios the demo's file calls approved (those with an approval date). */
+export function approveDemoScenarios(db: Database): void {
+  db.run("UPDATE scenario SET status = 'approved' WHERE approved_at IS NOT NULL");
 }

@@ -1,5 +1,6 @@
 import { importHandlers } from '../import/handlers';
 import { orgHandlers } from '../org/handlers';
+import { planningHandlers } from '../planning/handlers';
 import { tablesHandlers } from '../tables/handlers';
 import { workspaceHandlers } from '../workspace/handlers';
 import type { HandlerContext } from './context';
@@ -10,6 +11,7 @@ export const handlers = {
   ...tablesHandlers,
   ...importHandlers,
   ...orgHandlers,
+  ...planningHandlers,
 };
 
 export type Handlers = typeof handlers;

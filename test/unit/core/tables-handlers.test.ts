@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../../../src/core/db/schema';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../../src/core/session';
 import { scalar, seedWorkspace, startCore } from './workspace-fixture';
@@ -376,7 +377,7 @@ describe('tables.sql', () => {
     expect(result).toMatchObject({ ok: false, error: { code } });
     if (!result.ok) expect(result.error.message.length).toBeGreaterThan(10);
     expect(scalar(session.db, 'SELECT count(*) FROM pilot')).toBe(2);
-    expect(scalar(session.db, 'PRAGMA user_version')).toBe(1);
+    expect(scalar(session.db, 'PRAGMA user_version')).toBe(SCHEMA_VERSION);
     expect(scalar(session.db, 'PRAGMA foreign_keys')).toBe(1);
     expect(session.dirty).toBe(false);
   });

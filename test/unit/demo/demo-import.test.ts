@@ -45,7 +45,8 @@ const BEFORE_IMPORT_PATH: Record<string, string> = {
   assignment: '45bdaff83179a563a93f698720bd6bdaa47483a963ad9d2881e0bf2d45b986a1',
   cross_unit_link: '6cebe33868aa93f46d6b37dd735764d6eade2ddd038bc4f553d5ab53cece7def',
   scenario: '18daea987c906ae404d097061ce3c2385b7246a2e1bdfb76601d718df5864b93',
-  scenario_assumption: '26c62d785a5dc5c5b2004f31622f55a05278c35e0fd066657746409f8f838bfc',
+  // Schema version 3 added scenario_assumption.source (NULL in the demo): same rows, one column more.
+  scenario_assumption: 'ccd15adb11579930818b2fcc5518a8b64f586412d704d520a2faba525451882c',
   activity: 'cd0e5bebffcfc6057be9e845f9dd7c381eeab6ea149a0544b6204810a42795ba',
   allocation: '0e9a47ac2e77c4010e044f0578d2748295afe331e4a21970d7d0743d4d5eb9ce',
   pilot: '8718b7e45ad3ac083e2662e837158e0f08e0073a8d5be62e3451f821cdffa23b',
