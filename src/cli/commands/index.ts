@@ -1,5 +1,6 @@
 import { checkCommand } from './check';
 import { demoCommand } from './demo';
+import { exportCommand } from './export';
 import { importCommand } from './import';
 import { queryCommand } from './query';
 import type { CliCommand } from './types';
@@ -12,5 +13,6 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   demoCommand,
   importCommand,
   queryCommand,
+  exportCommand,
   checkCommand,
 ];

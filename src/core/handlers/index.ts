@@ -1,3 +1,4 @@
+import { exportHandlers } from '../export/handlers';
 import { importHandlers } from '../import/handlers';
 import { orgHandlers } from '../org/handlers';
 import { planningHandlers } from '../planning/handlers';
@@ -12,6 +13,7 @@ export const handlers = {
   ...importHandlers,
   ...orgHandlers,
   ...planningHandlers,
+  ...exportHandlers,
 };
 
 export type Handlers = typeof handlers;
