@@ -203,3 +203,20 @@ describe('exportRows to .xlsx', () => {
     expect(result.length).toBeLessThan(1_000_000);
   });
 });
+
+describe('xmlText', () => {
+  it('escapes every special character, however many strings came before', async () => {
+    const { xmlText } = await import('../../../src/core/export/xlsx/xml');
+    const inputs = ['a & b', 'x < y', 'plain', '"q"', 'c > d', 'e & f & g'];
+    for (let round = 0; round < 3; round++) {
+      expect(inputs.map(xmlText)).toEqual([
+        'a &amp; b',
+        'x &lt; y',
+        'plain',
+        '&quot;q&quot;',
+        'c &gt; d',
+        'e &amp; f &amp; g',
+      ]);
+    }
+  });
+});

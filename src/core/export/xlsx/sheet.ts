@@ -146,7 +146,12 @@ export class SheetXmlWriter {
       this.notes.push({ sheet: this.name, cell: ref, length: text.length });
       text = truncatedText(text);
     }
-    const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';
+    const first = text.charCodeAt(0);
+    const last = text.charCodeAt(text.length - 1);
+    const space =
+      first <= 32 || last <= 32 || text.includes('\n') || /^\s|\s$/.test(text)
+        ? ' xml:space="preserve"'
+        : '';
     return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${xmlText(text)}</t></is></c>`;
   }
 

@@ -1,6 +1,7 @@
 /** Small XML and cell-address helpers for the .xlsx writer. */
 
 const XML_SPECIAL = /[&<>"]/g;
+const HAS_XML_SPECIAL = /[&<>"]/;
 const XML_ENTITY: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -21,15 +22,21 @@ function ooxmlEscape(match: string): string {
   return `_x${match.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
 }
 
+/** Anything that may need work below; most cells have none of it and return at once. */
+// eslint-disable-next-line no-control-regex -- control characters are part of what this finds
+const MAYBE_SPECIAL = /[\u0000-\u001F&<>"_\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Escapes text for element content and attribute values. */
 export function xmlText(text: string): string {
+  if (!MAYBE_SPECIAL.test(text)) return text;
   let out = text;
+  NEEDS_OOXML_ESCAPE.lastIndex = 0;
   if (NEEDS_OOXML_ESCAPE.test(out)) {
     NEEDS_OOXML_ESCAPE.lastIndex = 0;
     out = out.replace(NEEDS_OOXML_ESCAPE, ooxmlEscape);
   }
   NEEDS_OOXML_ESCAPE.lastIndex = 0;
-  return XML_SPECIAL.test(out) ? out.replace(XML_SPECIAL, (c) => XML_ENTITY[c] ?? c) : out;
+  return HAS_XML_SPECIAL.test(out) ? out.replace(XML_SPECIAL, (c) => XML_ENTITY[c] ?? c) : out;
 }
 
 const letters: string[] = [];
