@@ -1,5 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { exportEn, exportNl } from '../features/export/locales';
 import { importEn, importNl } from '../features/import/locales';
 import { en } from './locales/en';
 import { nl } from './locales/nl';
@@ -36,10 +37,10 @@ export function createI18n(language: Language = storedLanguage()): i18n {
     fallbackLng: 'nl',
     supportedLngs: LANGUAGES,
     defaultNS: 'translation',
-    ns: ['translation', 'import'],
+    ns: ['translation', 'import', 'export'],
     resources: {
-      nl: { translation: nl, import: importNl },
-      en: { translation: en, import: importEn },
+      nl: { translation: nl, import: importNl, export: exportNl },
+      en: { translation: en, import: importEn, export: exportEn },
     },
     interpolation: { escapeValue: false }, // React escapes already
     returnObjects: true,

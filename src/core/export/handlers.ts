@@ -2,6 +2,7 @@ import { defineHandlers, type HandlerContext } from '../handlers/context';
 import { ok, type Result } from '../result';
 import type { TableQuery } from '../tables/types';
 import type { CsvStyle } from './csv';
+import { scenarioList, type ScenarioChoice } from './report/plan-data';
 import { writeReport, type ReportOptions, type ReportResult } from './report/report';
 import { sqlRowSource, tableRowSource } from './sources';
 import {
@@ -100,6 +101,10 @@ export const exportHandlers = defineHandlers({
       source.value.close?.();
     }
   },
+
+  /** The scenarios the report can be made for (the Export screen's choices). */
+  'export.scenarios': (_args: void, context: HandlerContext): ScenarioChoice[] =>
+    scenarioList(context.session.db),
 
   /** The report workbook "Vierde pijler — rapport" for a scenario (see report/report.ts). */
   'export.report': async (

@@ -3,7 +3,8 @@ import { loadSnapshot, today } from '../../org/load';
 import { compareScenarios } from '../../planning/compare';
 import { demandByRegion, type RegionKind } from '../../planning/demand';
 import type { Grain } from '../../planning/months';
-import { ok, type Result } from '../../result';
+import type { Progress } from '../../handlers/context';
+import { err, ok, type Result } from '../../result';
 import type { TruncationNote } from '../xlsx/cells';
 import { XlsxWriter, type ByteSink } from '../xlsx/workbook';
 import { cellRef, quoteSheetName } from '../xlsx/xml';
@@ -34,6 +35,9 @@ export type ReportOptions = {
   fileName?: string;
   /** When the report is made (tests pass a fixed one). */
   now?: Date;
+  /** Checked between sheets: a cancelled report stops and writes no more. */
+  signal?: AbortSignal;
+  progress?: (progress: Progress) => void;
 };
 
 export type ReportResult = {
@@ -94,21 +98,36 @@ export async function writeReport(
     created: now,
   });
 
+  const steps = 8;
+  let step = 0;
+  /** Progress per sheet and a chance to cancel between sheets. */
+  const next = async (): Promise<boolean> => {
+    options.progress?.({ phase: 'report', done: ++step, total: steps });
+    await writer.maybeDrain();
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    return options.signal?.aborted === true;
+  };
+  const cancelled = () =>
+    err('export.cancelled', 'De export is geannuleerd; het bestand is niet (volledig) geschreven.');
+
   const planRefs = writeFtePlan(writer, plan.value, {
     scenario: scenario.value.name,
     activityLabel,
     grainLabel: GRAIN_LABEL[grain],
   });
-  await writer.maybeDrain();
+  if (await next()) return cancelled();
   const demandRefs = writeDemand(writer, demand.value, {
     scenario: scenario.value.name,
     regionLabel: regionKind === 'network' ? 'netwerk (referentieregio)' : 'AgII-regio',
   });
+  if (await next()) return cancelled();
   const snapshot = loadSnapshot(db, { scenarioId: scenario.value.id, date: dataDate });
   const orgRefs = writeOrganigram(writer, snapshot, { date: dataDate });
+  if (await next()) return cancelled();
   const pilotRefs = writePilots(writer, db);
+  if (await next()) return cancelled();
   writeMunicipalities(writer, db);
-  await writer.maybeDrain();
+  if (await next()) return cancelled();
 
   const yearly = planFigures(db, scenario.value.id, 'year', activity);
   if (!yearly.ok) return yearly;
@@ -129,6 +148,7 @@ export async function writeReport(
     scenariosForChart.push({ name: compareWith.value.name, plan: other.value });
   }
 
+  if (await next()) return cancelled();
   const divisions = divisionOf(snapshot.units);
   const byDivision = new Map<string, number[]>();
   for (const unit of yearly.value.units) {
@@ -146,6 +166,7 @@ export async function writeReport(
     scenarios: scenariosForChart,
   });
 
+  if (await next()) return cancelled();
   // Samenvatting last (it quotes the other sheets), shown first.
   const summary = writer.addSheet('Samenvatting', {
     columns: [{ width: 44 }, { width: 40 }],
