@@ -1,6 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { dashboardEn, dashboardNl } from '../features/dashboard/locales';
+import { exportEn, exportNl } from '../features/export/locales';
 import { importEn, importNl } from '../features/import/locales';
 import { organigramEn, organigramNl } from '../features/organigram/locales';
 import { planningEn, planningNl } from '../features/planning/locales';
@@ -39,7 +40,7 @@ export function createI18n(language: Language = storedLanguage()): i18n {
     fallbackLng: 'nl',
     supportedLngs: LANGUAGES,
     defaultNS: 'translation',
-    ns: ['translation', 'import', 'organigram', 'planning', 'dashboard'],
+    ns: ['translation', 'import', 'organigram', 'planning', 'dashboard', 'export'],
     resources: {
       nl: {
         translation: nl,
@@ -47,6 +48,7 @@ export function createI18n(language: Language = storedLanguage()): i18n {
         organigram: organigramNl,
         planning: planningNl,
         dashboard: dashboardNl,
+        export: exportNl,
       },
       en: {
         translation: en,
@@ -54,6 +56,7 @@ export function createI18n(language: Language = storedLanguage()): i18n {
         organigram: organigramEn,
         planning: planningEn,
         dashboard: dashboardEn,
+        export: exportEn,
       },
     },
     interpolation: { escapeValue: false }, // React escapes already

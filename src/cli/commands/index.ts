@@ -1,5 +1,6 @@
 import { checkCommand } from './check';
 import { demoCommand } from './demo';
+import { exportCommand } from './export';
 import { importCommand } from './import';
 import { planCommand } from './plan';
 import { queryCommand } from './query';
@@ -13,6 +14,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   demoCommand,
   importCommand,
   queryCommand,
+  exportCommand,
   checkCommand,
   planCommand,
 ];

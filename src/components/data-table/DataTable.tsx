@@ -38,6 +38,7 @@ import {
 } from '../../i18n/formatters';
 import { intlLocale } from '../../i18n';
 import classes from './DataTable.module.css';
+import { ExportMenu } from '../export-menu';
 import { columnFilter } from './column-filter';
 import { editText, parseEditedValue } from './edit-value';
 
@@ -287,6 +288,17 @@ export function DataTable({
         </Group>
         <Group gap="md" wrap="nowrap">
           {toolbar}
+          <ExportMenu
+            fileBase={label}
+            query={{
+              table,
+              sort: sort ? [{ column: sort.column, direction: sort.direction }] : [],
+              filters: Object.entries(debouncedFilters)
+                .filter(([, value]) => value.trim() !== '')
+                .map(([column, value]) => columnFilter(column, value, locale)),
+              search: debouncedSearch.trim(),
+            }}
+          />
           <Text fw={600} data-testid="table-count" aria-live="polite">
             {countLabel ? countLabel(total) : t('table.rows', { count: total })}
           </Text>

@@ -1,4 +1,5 @@
 import { dashboardHandlers } from '../dashboard/handlers';
+import { exportHandlers } from '../export/handlers';
 import { importHandlers } from '../import/handlers';
 import { orgHandlers } from '../org/handlers';
 import { planningHandlers } from '../planning/handlers';
@@ -14,6 +15,7 @@ export const handlers = {
   ...orgHandlers,
   ...planningHandlers,
   ...dashboardHandlers,
+  ...exportHandlers,
 };
 
 export type Handlers = typeof handlers;

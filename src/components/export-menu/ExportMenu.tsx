@@ -1,0 +1,90 @@
+import { Button, Menu, Popover, Text } from '@mantine/core';
+import { IconChevronDown, IconFileExport } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useCore } from '../../app/core-context';
+import type { TableQuery } from '../../core/tables/types';
+import { ExportProgress } from './ExportProgress';
+import { useExportJob } from './use-export-job';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * "Exporteren" on a data table: every row the table shows (its filters, search and sort, not
+ * just the page) to .xlsx or .csv, written in the worker and saved through the host.
+ */
+export function ExportMenu({
+  query,
+  fileBase,
+}: {
+  query: Omit<TableQuery, 'offset' | 'limit'>;
+  fileBase: string;
+}) {
+  const { t } = useTranslation('export');
+  const core = useCore();
+  const job = useExportJob();
+  const start = (format: 'xlsx' | 'belgian' | 'plain') => {
+    const extension = format === 'xlsx' ? 'xlsx' : 'csv';
+    void job.run(
+      (options) =>
+        core.call(
+          'export.table',
+          {
+            source: { kind: 'table', query },
+            format: extension,
+            csvStyle: format === 'plain' ? 'plain' : 'belgian',
+            sheetName: fileBase,
+            title: fileBase,
+          },
+          options,
+        ),
+      `${fileBase} ${today()}.${extension}`,
+      true,
+    );
+  };
+  return (
+    <Popover
+      opened={job.state.kind !== 'idle'}
+      onChange={(open) => !open && job.setState({ kind: 'idle' })}
+      position="bottom-end"
+      width={380}
+      withArrow
+    >
+      <Popover.Target>
+        <div>
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <Button
+                variant="default"
+                leftSection={<IconFileExport size={16} />}
+                rightSection={<IconChevronDown size={14} />}
+                data-testid="table-export"
+              >
+                {t('table.button')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>{t('table.hint')}</Menu.Label>
+              <Menu.Item onClick={() => start('xlsx')}>{t('table.xlsx')}</Menu.Item>
+              <Menu.Item onClick={() => start('belgian')}>{t('table.belgian')}</Menu.Item>
+              <Menu.Item onClick={() => start('plain')}>{t('table.plain')}</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </div>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <ExportProgress state={job.state} onCancel={job.cancel} />
+        {job.state.kind !== 'running' && (
+          <Text size="xs" mt={6} c="var(--mantine-color-text)">
+            <Button
+              variant="subtle"
+              size="compact-xs"
+              onClick={() => job.setState({ kind: 'idle' })}
+            >
+              OK
+            </Button>
+          </Text>
+        )}
+      </Popover.Dropdown>
+    </Popover>
+  );
+}

@@ -1,0 +1,3 @@
+export { ExportMenu } from './ExportMenu';
+export { ExportProgress } from './ExportProgress';
+export { useExportJob, type ExportState } from './use-export-job';
