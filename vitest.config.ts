@@ -5,5 +5,8 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Several suites build the demo workspace in beforeAll: seconds on a quiet machine, more on a
+    // loaded CI runner.
+    hookTimeout: 120_000,
   },
 });

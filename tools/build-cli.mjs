@@ -33,6 +33,18 @@ export function cliIsStale() {
 }
 
 export async function buildCli() {
+  // The query sandbox (src/node/sql-sandbox.ts) starts `./sql-sandbox-worker.js` beside the
+  // bundle: a worker thread needs its own entry file.
+  await build({
+    entryPoints: [path.join(root, 'src', 'node', 'sql-sandbox-worker.ts')],
+    outfile: path.join(path.dirname(CLI_BUNDLE), 'sql-sandbox-worker.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
   await build({
     entryPoints: [path.join(root, 'src', 'cli', 'main.ts')],
     outfile: CLI_BUNDLE,

@@ -50,19 +50,6 @@ test('switches the whole UI to English and back', async ({ page }) => {
   await expect(page.getByTestId('table-count')).toHaveText('285 gemeenten');
 });
 
-test('the screens still to come say what they will do, with real figures', async ({ page }) => {
-  await openApp(page, 'organigram');
-  await expect(page.getByTestId('screen-organigram')).toContainText('Komt eraan');
-  await expect(page.getByTestId('screen-organigram')).toContainText('Vacatures');
-  for (const route of ['planning', 'export']) {
-    await page
-      .getByRole('navigation')
-      .locator(`[data-route="${route === 'planning' ? 'planning' : route}"]`)
-      .click();
-    await expect(page.getByTestId(`screen-${route}`)).toContainText('Komt eraan');
-  }
-});
-
 test('the About dialog credits Statbel for the municipality data', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: 'Over Pijlerplan' }).click();

@@ -1,5 +1,5 @@
 import type { Database, SqlValue } from 'sql.js';
-import type { WriteOp } from '../import/commit';
+import type { WriteOp } from '../import/pipeline/commit';
 import { selectRows } from './filter';
 import type { TraceSource } from './types';
 

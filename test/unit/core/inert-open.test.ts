@@ -45,7 +45,12 @@ describe('opening a workspace from elsewhere is inert', () => {
     expect(opened.value.notices).toHaveLength(1);
     expect(opened.value.notices[0]).toContain('trigger wis_alles (op municipality)');
     expect(opened.value.notices[0]).toContain('Het bestand op schijf is niet gewijzigd');
-    expect(scalar(session.db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'")).toBe(0);
+    expect(
+      scalar(
+        session.db,
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = 'wis_alles'",
+      ),
+    ).toBe(0);
 
     const edited = await core.call('tables.updateCell', {
       table: 'municipality',

@@ -1,4 +1,3 @@
-import { SCHEMA_VERSION } from '../../../src/core/db/schema';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../../src/core/db/schema';
 import type { Session } from '../../../src/core/session';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvField } from '../../../src/core/export/csv';
 import { exportRows } from '../../../src/core/export/table-export';
-import { parseCsvText } from '../../../src/core/import/csv';
+import { parseCsvText } from '../../../src/core/import/readers/csv';
 import { written } from './helpers';
 
 describe('CSV export', () => {

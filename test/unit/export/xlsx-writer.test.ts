@@ -4,7 +4,7 @@ import { exportRows } from '../../../src/core/export/table-export';
 import { MAX_CELL_TEXT } from '../../../src/core/export/xlsx/cells';
 import { validSheetName } from '../../../src/core/export/xlsx/sheet-names';
 import { XlsxWriter } from '../../../src/core/export/xlsx/workbook';
-import { openXlsx } from '../../../src/core/import/xlsx/reader';
+import { openXlsx } from '../../../src/core/import/readers/xlsx/reader';
 import type { CellValue } from '../../../src/core/import/types';
 import { openpyxlAvailable, readWithOpenpyxl, tempFile, written } from './helpers';
 
