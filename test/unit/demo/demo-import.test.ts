@@ -41,11 +41,14 @@ const BEFORE_IMPORT_PATH: Record<string, string> = {
   org_unit: '27871e807ce7b6dbf2636c5066b204a9590df52bd7e38e4be5757c5bee950b0c',
   role: 'e1aeacbeb40dbeff4199e9f07ec40adf617805e48ec839a12b767c17e6e5ea2b',
   person: '12e2e422a7b3b0aaaca810b7119d3aa8cdbf303bf055695a0355fe7ef7c73d6c',
-  position: 'f0cfe3fe39f11a4a08788306a3c9821917648c02a4a40e3daf8c9758a0ec443d',
+  // Schema version 2 added position.scenario_id (NULL for every baseline position in the demo).
+  position: '5884a55e45e51b807752a8f14ae737b2faa4bd5ae3a96170326314fdd4e9f0fd',
   assignment: '45bdaff83179a563a93f698720bd6bdaa47483a963ad9d2881e0bf2d45b986a1',
   cross_unit_link: '6cebe33868aa93f46d6b37dd735764d6eade2ddd038bc4f553d5ab53cece7def',
   scenario: '18daea987c906ae404d097061ce3c2385b7246a2e1bdfb76601d718df5864b93',
   // Schema version 3 added scenario_assumption.source (NULL in the demo): same rows, one column more.
+  // Schema version 2's scenario changes to positions: none in the demo (the hash of no rows).
+  scenario_position: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
   scenario_assumption: 'ccd15adb11579930818b2fcc5518a8b64f586412d704d520a2faba525451882c',
   activity: 'cd0e5bebffcfc6057be9e845f9dd7c381eeab6ea149a0544b6204810a42795ba',
   allocation: '0e9a47ac2e77c4010e044f0578d2748295afe331e4a21970d7d0743d4d5eb9ce',
