@@ -67,7 +67,9 @@ describe('check on a damaged workspace', () => {
     const damaged = path.join(dir, 'beschadigd.pijlerplan');
     const result = await cli('query', damaged, 'SELECT 1');
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/^Fout: .*De werkruimte is beschadigd: /);
+    // quick_check either lists the damage or stops on it with SQLITE_CORRUPT (which depends on where
+    // the damaged page falls among the indexes): both end in one short sentence.
+    expect(result.err).toMatch(/^Fout: .*De werkruimte is beschadigd( of onvolledig)?: /);
     expect(result.err.split('\n').filter(Boolean)).toHaveLength(1);
     expect(result.err.length).toBeLessThan(400);
   });
