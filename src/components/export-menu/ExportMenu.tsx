@@ -48,6 +48,8 @@ export function ExportMenu({
       position="bottom-end"
       width={380}
       withArrow
+      // A progress panel beside the menu, not a popup the wrapper opens: no aria-expanded on a div.
+      withRoles={false}
     >
       <Popover.Target>
         <div>
