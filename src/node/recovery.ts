@@ -6,31 +6,52 @@ import { removeStaleTemps, atomicTempPattern } from './stale-temps';
 
 /**
  * The crash-recovery copy: the unsaved workspace, written now and then (at most every 60 s, the
- * renderer decides when) into the app's own folder — never over the user's file. Bytes first,
- * then a small record with their SHA-256, each atomically: a kill between the two leaves the
- * previous record, which no longer matches and is ignored, so a half-state is never offered.
+ * renderer decides when) into the app's own folder — never over the user's file. The bytes go
+ * into the slot (a/b) the current record does not name, then a small record with the slot and
+ * the SHA-256, each atomically: a kill between the two leaves the previous record pointing at the
+ * previous, intact copy — so a crash mid-write loses one interval, never the whole copy.
  */
 export type RecoveryInfo = { name: string; path: string | null };
 export type RecoveryCopy = RecoveryInfo & { bytes: Uint8Array; writtenAt: string };
 
-type RecoveryRecord = RecoveryInfo & { writtenAt: string; sha256: string; size: number };
+type RecoveryRecord = RecoveryInfo & {
+  writtenAt: string;
+  sha256: string;
+  size: number;
+  slot: string;
+};
 
 export const RECOVERY_INTERVAL_MS = 60_000;
 
 export function createRecoveryStore(options: { dir: string; now?: () => Date }) {
-  const bytesPath = path.join(options.dir, 'herstel.pijlerplan');
+  const bytesPaths = ['herstel-a.pijlerplan', 'herstel-b.pijlerplan'].map((name) =>
+    path.join(options.dir, name),
+  );
   const recordPath = path.join(options.dir, 'herstel.json');
-  const clean = () =>
-    removeStaleTemps(options.dir, [atomicTempPattern(bytesPath), atomicTempPattern(recordPath)]);
+  const tempPatterns = [...bytesPaths, recordPath].map((file) => atomicTempPattern(file));
+  const clean = () => removeStaleTemps(options.dir, tempPatterns);
+  const readRecord = async (): Promise<RecoveryRecord | null> => {
+    try {
+      return JSON.parse(await fs.readFile(recordPath, 'utf8')) as RecoveryRecord;
+    } catch {
+      return null;
+    }
+  };
 
   return {
-    bytesPath,
+    bytesPaths,
     recordPath,
+    tempPatterns,
     async write(bytes: Uint8Array, info: RecoveryInfo): Promise<void> {
       await fs.mkdir(options.dir, { recursive: true });
-      await writeFileAtomic(bytesPath, bytes, { mode: 0o600 });
+      const current = await readRecord();
+      const slot = path.basename(
+        current?.slot === path.basename(bytesPaths[0]!) ? bytesPaths[1]! : bytesPaths[0]!,
+      );
+      await writeFileAtomic(path.join(options.dir, slot), bytes, { mode: 0o600 });
       const record: RecoveryRecord = {
         ...info,
+        slot,
         writtenAt: (options.now?.() ?? new Date()).toISOString(),
         sha256: sha256(bytes),
         size: bytes.length,
@@ -45,8 +66,9 @@ export function createRecoveryStore(options: { dir: string; now?: () => Date }) 
     async read(): Promise<RecoveryCopy | null> {
       await clean();
       try {
-        const record = JSON.parse(await fs.readFile(recordPath, 'utf8')) as RecoveryRecord;
-        const buffer = await fs.readFile(bytesPath);
+        const record = await readRecord();
+        if (!record || !bytesPaths.some((file) => path.basename(file) === record.slot)) return null;
+        const buffer = await fs.readFile(path.join(options.dir, record.slot));
         const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
         if (sha256(bytes) !== record.sha256) return null; // killed between bytes and record
         return { name: record.name, path: record.path, writtenAt: record.writtenAt, bytes };
@@ -58,7 +80,7 @@ export function createRecoveryStore(options: { dir: string; now?: () => Date }) 
     /** After a save, or when the user declines the copy. */
     async clear(): Promise<void> {
       await fs.rm(recordPath, { force: true });
-      await fs.rm(bytesPath, { force: true });
+      for (const file of bytesPaths) await fs.rm(file, { force: true });
     },
   };
 }

@@ -11,7 +11,6 @@ import { backupFolderFor } from '../../src/node/backups';
 import { diskResources } from '../../src/node/disk-resources';
 import { createRecoveryStore } from '../../src/node/recovery';
 import {
-  atomicTempPattern,
   removeStaleTemps,
   removeWorkspaceTemps,
   STALE_TEMP_AFTER_MS,
@@ -117,11 +116,7 @@ export async function run(): Promise<void> {
       const later = { now: Date.now() + 2 * STALE_TEMP_AFTER_MS };
       await removeWorkspaceTemps(workspace, folder, later);
       const recovery = createRecoveryStore({ dir: recoveryDir });
-      await removeStaleTemps(
-        recoveryDir,
-        [atomicTempPattern(recovery.bytesPath), atomicTempPattern(recovery.recordPath)],
-        later,
-      );
+      await removeStaleTemps(recoveryDir, recovery.tempPatterns, later);
       const copy = await recovery.read();
       if (copy && !known.has(sha(copy.bytes))) {
         problems.push(`run ${runIndex}: herstelkopie is geen oude of nieuwe versie`);
