@@ -127,6 +127,12 @@ function DiffList({ plan, fieldLabel }: { plan: ImportPlan; fieldLabel: (key: st
   const shown = rows.slice(0, MAX_LISTED);
   const counts = plan.diff;
   const kindColor = { added: 'green', changed: 'blue', removed: 'red' } as const;
+  // Mantine's light badge text fails contrast on striped rows (axe): a darker text in light mode.
+  const kindText = {
+    added: 'light-dark(#1b5e20, var(--mantine-color-green-3))',
+    changed: 'light-dark(#0b4f8a, var(--mantine-color-blue-3))',
+    removed: 'light-dark(#8f1d1d, var(--mantine-color-red-3))',
+  } as const;
   const kindLabel = {
     added: t('check.added'),
     changed: t('check.changed'),
@@ -163,7 +169,12 @@ function DiffList({ plan, fieldLabel }: { plan: ImportPlan; fieldLabel: (key: st
         ]}
         style={{ alignSelf: 'flex-start' }}
       />
-      <ScrollArea.Autosize mah={380} type="auto">
+      <ScrollArea.Autosize
+        mah={380}
+        type="auto"
+        // Focusable, so keyboard users can scroll the list (axe: scrollable-region-focusable).
+        viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('check.diffWhat') }}
+      >
         <Table striped highlightOnHover stickyHeader verticalSpacing={6} data-testid="import-diff">
           <Table.Thead>
             <Table.Tr>
@@ -179,7 +190,12 @@ function DiffList({ plan, fieldLabel }: { plan: ImportPlan; fieldLabel: (key: st
             {shown.map((row) => (
               <Table.Tr key={`${row.kind}:${row.key}`} data-kind={row.kind}>
                 <Table.Td>
-                  <Badge variant="light" color={kindColor[row.kind]} size="sm">
+                  <Badge
+                    variant="light"
+                    color={kindColor[row.kind]}
+                    size="sm"
+                    styles={{ label: { color: kindText[row.kind] } }}
+                  >
                     {kindLabel[row.kind]}
                   </Badge>
                 </Table.Td>
@@ -272,7 +288,11 @@ function IssuesTable({
           {t('check.exportIssues')}
         </Button>
       </Group>
-      <ScrollArea.Autosize mah={380} type="auto">
+      <ScrollArea.Autosize
+        mah={380}
+        type="auto"
+        viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('check.tabIssues') }}
+      >
         <Table striped stickyHeader verticalSpacing={4} data-testid="import-issues">
           <Table.Thead>
             <Table.Tr>

@@ -114,6 +114,8 @@ function isNumeric(cell: CellValue): boolean {
   return typeof cell === 'number';
 }
 
+/** A warning's text colour that passes contrast (axe, WCAG AA) in light and dark. */
+const WARN_TEXT = 'light-dark(#9c3d00, var(--mantine-color-orange-3))';
 /**
  * How the detector read the sheet, in words: where the data ends (and a button to read on to
  * the sheet's last row when totals or notes stopped it), no header, and how numbers are read
@@ -153,7 +155,7 @@ function PreviewNotes({
   return (
     <Stack gap={4} data-testid="import-preview-notes">
       {lines.map((line) => (
-        <Text key={line.key} size="sm" c={line.warn ? 'orange.9' : undefined}>
+        <Text key={line.key} size="sm" c={line.warn ? WARN_TEXT : undefined}>
           {line.text}
         </Text>
       ))}
