@@ -177,9 +177,12 @@ export async function prepare(
   });
   if (!detected.ok) return detected;
   const { complete } = detected.value;
-  const totalRows = complete
-    ? detected.value.rows.length
-    : await countRows(reader, sheet.value, signal, detected.value.rows.length);
+  let totalRows = complete ? detected.value.rows.length : file.rowCounts?.get(sheet.value);
+  if (totalRows === undefined) {
+    // Preview and import both prepare: a sheet counted by reading it is read for that once.
+    totalRows = await countRows(reader, sheet.value, signal, detected.value.rows.length);
+    if (!signal.aborted) (file.rowCounts ??= new Map()).set(sheet.value, totalRows);
+  }
   const found = detected.value.layout;
   if (found.toEnd) found.lastDataRow = Math.max(found.lastDataRow, totalRows - 1);
   const layout = applyOverrides(found, detected.value.rows, overrides, totalRows);

@@ -13,6 +13,8 @@ export type StoredFile = {
   options: OpenWorkbookOptions;
   /** The file opened once, for every later step (opening a CSV counts its rows on all bytes). */
   reader?: WorkbookReader;
+  /** Rows per sheet, once counted by reading it (a sheet without <dimension>): read once, not per step. */
+  rowCounts?: Map<string, number>;
 };
 
 const MAX_FILES = 4;
