@@ -190,6 +190,6 @@ export async function acquireLock(
 export function heldMessage(name: string, holder: LockHolder, stale: boolean): string {
   const who = `Dit bestand is geopend door ${holder.user} op ${holder.machine} sinds ${shownMoment(holder.since)}`;
   return stale
-    ? `${who}, maar die vergrendeling is sinds ${shownMoment(holder.refreshedAt)} niet meer vernieuwd (een programma dat vastliep of een computer die sliep). U kunt "${name}" overnemen, of alleen-lezen bekijken.`
-    : `${who}. U kunt "${name}" alleen-lezen bekijken; met "Opslaan als…" bewaart u een eigen kopie.`;
+    ? `${who}, maar die vergrendeling is sinds ${shownMoment(holder.refreshedAt)} niet meer vernieuwd (een programma dat vastliep of een computer die sliep). Je kunt "${name}" overnemen, of alleen-lezen bekijken.`
+    : `${who}. Je kunt "${name}" alleen-lezen bekijken; met "Opslaan als…" bewaar je een eigen kopie.`;
 }

@@ -103,17 +103,17 @@ function conflictLabel(conflict: Omit<MergeConflict, 'label'>): string {
   const row = rowLabel(conflict.table, conflict.key);
   switch (conflict.kind) {
     case 'both-changed':
-      return `${row}, ${conflict.column ?? ''}: u ${formatValue(conflict.mine)}, de andere versie ${formatValue(conflict.theirs)} (die blijft staan)`;
+      return `${row}, ${conflict.column ?? ''}: jij ${formatValue(conflict.mine)}, de andere versie ${formatValue(conflict.theirs)} (die blijft staan)`;
     case 'they-deleted':
-      return `${row}: u wijzigde deze rij, in de andere versie is ze verwijderd (ze blijft verwijderd)`;
+      return `${row}: je wijzigde deze rij, in de andere versie is ze verwijderd (ze blijft verwijderd)`;
     case 'i-deleted-they-changed':
-      return `${row}: u verwijderde deze rij, in de andere versie is ze gewijzigd (ze blijft staan)`;
+      return `${row}: je verwijderde deze rij, in de andere versie is ze gewijzigd (ze blijft staan)`;
     case 'both-added':
       if (Object.keys(conflict.key).length === 0)
-        return `${tableLabel(conflict.table)}: door u en in de andere versie aangemaakt (die van de andere versie blijft)`;
-      return `${row}: door u en in de andere versie toegevoegd, met een andere inhoud (die van de andere versie blijft)`;
+        return `${tableLabel(conflict.table)}: door jou en in de andere versie aangemaakt (die van de andere versie blijft)`;
+      return `${row}: door jou en in de andere versie toegevoegd, met een andere inhoud (die van de andere versie blijft)`;
     case 'refused':
-      return `${row}: uw wijziging past niet meer op de andere versie (${formatValue(conflict.mine)})`;
+      return `${row}: je wijziging past niet meer op de andere versie (${formatValue(conflict.mine)})`;
   }
 }
 

@@ -14,9 +14,10 @@ import { formatDateTime } from './recovery-format';
 export function askChangedOnDisk(t: TFunction, message: string): Promise<ChangedChoice> {
   return new Promise((resolve) => {
     const id = 'changed-on-disk';
+    // Resolve before closing: closing calls onClose, which answers 'cancel'.
     const choose = (choice: ChangedChoice) => {
-      modals.close(id);
       resolve(choice);
+      modals.close(id);
     };
     modals.open({
       modalId: id,

@@ -95,7 +95,7 @@ const cases: Case[] = [
       {
         kind: 'both-changed',
         column: 'budget_eur',
-        label: /proeftuin 1, budget_eur: u 45000.*41000/,
+        label: /proeftuin 1, budget_eur: jij 45000.*41000/,
       },
     ],
   },

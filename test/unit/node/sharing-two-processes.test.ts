@@ -106,7 +106,7 @@ describe('two planners on one workspace (two processes)', () => {
     expect(opened.lock).toMatchObject({ user: 'anna', machine: os.hostname(), stale: false });
     expect(opened.lock.message).toMatch(
       new RegExp(
-        `^Dit bestand is geopend door anna op ${os.hostname()} sinds \\d{1,2}/\\d{1,2}/\\d{4}, \\d{2}:\\d{2}\\. U kunt`,
+        `^Dit bestand is geopend door anna op ${os.hostname()} sinds \\d{1,2}/\\d{1,2}/\\d{4}, \\d{2}:\\d{2}\\. Je kunt`,
       ),
     );
     // Read-only: the edit is refused in Dutch, and so is a save over the file.
@@ -149,7 +149,9 @@ describe('two planners on one workspace (two processes)', () => {
     expect(bramSaved.kind).toBe('saved');
     expect(bramSaved.reapplied.applied).toBeGreaterThanOrEqual(1);
     expect(bramSaved.reapplied.conflictLines).toHaveLength(1);
-    expect(bramSaved.reapplied.conflictLines[0]).toMatch(/proeftuin 1, budget_eur: u 45000.*41000/);
+    expect(bramSaved.reapplied.conflictLines[0]).toMatch(
+      /proeftuin 1, budget_eur: jij 45000.*41000/,
+    );
 
     // On disk (read by another sql.js instance): Anna's two edits and Bram's non-clashing one.
     expect(await onDisk(budget(1))).toBe(41_000);
