@@ -170,8 +170,13 @@ test('a file a colleague has open: read-only banner saying who, edits refused; a
   await page.getByTestId('file-menu').click();
   await page.locator('[data-command="file.open"]').click();
   await expect(banner.getByRole('button', { name: 'Overnemen' })).toBeVisible();
-  await page.emulateMedia({ colorScheme: 'dark' });
   await screenshot(page, 'sharing-stale-lock');
+  const staleAxe = await new AxeBuilder({ page })
+    .include('[data-testid="read-only-banner"]')
+    .analyze();
+  expect(
+    staleAxe.violations.filter((v) => ['serious', 'critical'].includes(v.impact ?? '')),
+  ).toEqual([]);
   await banner.getByRole('button', { name: 'Overnemen' }).click();
   await expect(banner).toHaveCount(0);
   expect(JSON.parse(await readFile(lockPathFor(file), 'utf8'))).toMatchObject({ user: 'bram' });

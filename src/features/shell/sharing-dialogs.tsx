@@ -110,7 +110,7 @@ export function ReadOnlyBanner({ onSaveAs, onTakeOver }: { onSaveAs(): void; onT
             {t('sharing:saveAs')}
           </Button>
           {lock.stale && host.takeOverLock ? (
-            <Button size="xs" color="yellow.9" onClick={onTakeOver}>
+            <Button size="xs" color="dark" onClick={onTakeOver}>
               {t('sharing:takeOver')}
             </Button>
           ) : null}
