@@ -9,6 +9,7 @@ import { removeWorkspaceTemps } from '../../src/node/stale-temps';
 import { createRecoveryStore } from '../../src/node/recovery';
 import { writeFileAtomic } from '../../src/node/atomic-write';
 import { createRecentFilesStore } from '../../src/node/recent-files';
+import { acquireLock, LOCK_REFRESH_MS } from '../../src/node/workspace-lock';
 import { COMMAND_EVENT, OPEN_FILE_EVENT } from '../shared/ipc-channels';
 import { createCloseGuard, formatWindowTitle, type PromptAnswer } from './close-guard';
 import { createIpcHandlers, registerIpcHandlers } from './ipc-handlers';
@@ -240,6 +241,14 @@ export function startApp(electron: ElectronApi, options: StartOptions): void {
       startupPath: () => handOver.startupPath(),
       defaultDir: app.getPath('documents'),
       log,
+      acquireLock: (file, takeOver) => acquireLock(file, { takeOver }),
+    });
+    // The lock beside the open workspace says "still here" every 30 s; closing removes it.
+    const lockRefresh = setInterval(() => void files.refreshLock(), LOCK_REFRESH_MS);
+    lockRefresh.unref();
+    window.on('closed', () => {
+      clearInterval(lockRefresh);
+      files.releaseLockNow();
     });
     // The renderer asks for the startup file once it listens for hand-overs: from then on a
     // file that arrives is sent to it instead of kept for the start.

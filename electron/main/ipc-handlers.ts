@@ -39,6 +39,9 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerMap {
         }
       }
     },
+    'workspace:readCurrent': ({ path }) => deps.files.readCurrent(path),
+    'workspace:takeOver': ({ path }) => deps.files.takeOverLock(path),
+    'workspace:release': () => deps.files.releaseLock(),
     'spreadsheet:open': () => deps.files.openSpreadsheet(),
     'export:save': ({ bytes, suggestedName }) => deps.files.saveExport(bytes, suggestedName),
     'recent:list': () => deps.files.recentFiles(),

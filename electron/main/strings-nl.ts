@@ -46,6 +46,8 @@ export const MAIN_STRINGS_NL = {
     notFound: 'Het bestand "{name}" bestaat niet meer.',
     changedOnDisk:
       '"{name}" is intussen buiten dit venster opgeslagen (door een collega of een ander programma; laatst door Pijlerplan opgeslagen: {when}). Niets is overschreven. Sla je werk op als een nieuw bestand met Opslaan als….',
+    readOnly:
+      '"{name}" is alleen-lezen geopend: iemand anders heeft het open. Niets is overschreven. Sla je werk op als een nieuw bestand met Opslaan als…, of neem het bestand over als die vergrendeling verlopen is.',
     notAllowed:
       'Pijlerplan mag "{name}" niet openen of overschrijven zonder dat je het zelf kiest. Gebruik Openen… of Opslaan als….',
   },

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { HostFile, HostResult, RecentFile } from '../../src/host/host';
 import type { RecentFilesStore } from '../../src/node/recent-files';
+import { heldMessage, type HeldLock, type LockOutcome } from '../../src/node/workspace-lock';
 import {
   changedOutsideNotice,
   sha256,
@@ -39,6 +40,11 @@ export type WorkspaceFilesDeps = {
     read(filePath: string): Promise<SaveRecord | null>;
     write(filePath: string, bytes: Uint8Array): Promise<void>;
   };
+  /**
+   * Takes the lock beside a workspace (src/node/workspace-lock), or says who has it;
+   * `takeOver` replaces a stale one. Without it (tests of other parts) nothing is locked.
+   */
+  acquireLock?(filePath: string, takeOver: boolean): Promise<LockOutcome>;
 };
 
 export type WorkspaceFiles = {
@@ -53,6 +59,19 @@ export type WorkspaceFiles = {
   ): Promise<HostResult<{ name: string; path: string } | null>>;
   saveExport(bytes: Uint8Array, suggestedName: string): Promise<HostResult<string | null>>;
   recentFiles(): Promise<RecentFile[]>;
+  /**
+   * The file as it is on disk now, taken as the version this window knows (its SHA-256 is what
+   * the next save compares with): after a colleague saved it, to re-apply one's edits onto.
+   */
+  readCurrent(filePath: string): Promise<HostResult<HostFile>>;
+  /** Takes over a stale lock of the workspace this window has open read-only. */
+  takeOverLock(filePath: string): Promise<HostResult<HostFile>>;
+  /** Releases this window's lock (a new or demo workspace replaces the file; the app quits). */
+  releaseLock(): Promise<void>;
+  /** The same, synchronously, as the window closes and the app quits. */
+  releaseLockNow(): void;
+  /** Refreshes this window's lock (every LOCK_REFRESH_MS); false when someone took it over. */
+  refreshLock(): Promise<boolean>;
 };
 
 function errorCode(error: unknown): string | undefined {
@@ -113,6 +132,44 @@ export function createWorkspaceFiles(deps: WorkspaceFilesDeps): WorkspaceFiles {
 
   /** SHA-256 of each workspace as this window opened or last saved it. */
   const opened = new Map<string, string>();
+  /** The lock of the workspace this window has open, and paths it has open read-only. */
+  let lock: HeldLock | null = null;
+  const readOnly = new Set<string>();
+  const dropLock = async (): Promise<void> => {
+    const old = lock;
+    lock = null;
+    await old
+      ?.release()
+      .catch((error: unknown) => deps.log(`lock release failed: ${String(error)}`));
+  };
+
+  /** Locks `filePath` for this window; what the user must know when someone else has it. */
+  const takeLock = async (filePath: string, takeOver = false): Promise<HostFile['lock']> => {
+    if (!deps.acquireLock) return undefined;
+    if (lock && samePath(lock.filePath, filePath)) return undefined; // ours already
+    let outcome: LockOutcome;
+    try {
+      outcome = await deps.acquireLock(filePath, takeOver);
+    } catch (error) {
+      // A read-only share or a folder without write rights: open without a lock, say so in the log.
+      deps.log(`lock for ${filePath} failed: ${String(error)}`);
+      return undefined;
+    }
+    if (outcome.kind === 'acquired') {
+      await dropLock();
+      lock = outcome.lock;
+      readOnly.delete(filePath);
+      return undefined;
+    }
+    const { holder, stale } = outcome;
+    return {
+      user: holder.user,
+      machine: holder.machine,
+      since: holder.since,
+      stale,
+      message: heldMessage(path.basename(filePath), holder, stale),
+    };
+  };
   const cleanTemps = (filePath: string): Promise<void> =>
     deps
       .cleanStaleTemps?.(filePath)
@@ -125,6 +182,12 @@ export function createWorkspaceFiles(deps: WorkspaceFilesDeps): WorkspaceFiles {
       const bytes = await deps.readFile(filePath);
       grant(filePath);
       opened.set(filePath, sha256(bytes));
+      const held = await takeLock(filePath);
+      if (held) {
+        readOnly.add(filePath);
+        // Someone else has it: this window no longer works on the file it had open.
+        await dropLock();
+      }
       await deps.recent
         .add(filePath)
         .catch((error: unknown) => deps.log(`recent: ${String(error)}`));
@@ -138,6 +201,7 @@ export function createWorkspaceFiles(deps: WorkspaceFilesDeps): WorkspaceFiles {
           path: filePath,
           bytes,
           ...(notice ? { notice } : {}),
+          ...(held ? { lock: held } : {}),
         },
       };
     } catch (error) {
@@ -164,6 +228,18 @@ export function createWorkspaceFiles(deps: WorkspaceFilesDeps): WorkspaceFiles {
       name: path.basename(target),
       when: record ? shownMoment(record.savedAt) : '?',
     });
+  };
+
+  const readCurrent = async (filePath: string): Promise<HostResult<HostFile>> => {
+    const resolved = path.resolve(filePath);
+    if (!(await isAllowed(resolved))) return notAllowed(resolved);
+    try {
+      const bytes = await deps.readFile(resolved);
+      opened.set(resolved, sha256(bytes));
+      return { ok: true, value: { name: path.basename(resolved), path: resolved, bytes } };
+    } catch (error) {
+      return { ok: false, message: fileErrorMessage(error, resolved, 'read') };
+    }
   };
 
   const { dialogs: strings } = MAIN_STRINGS_NL;
@@ -231,9 +307,19 @@ export function createWorkspaceFiles(deps: WorkspaceFilesDeps): WorkspaceFiles {
         });
         if (choice.canceled || !choice.filePath) return { ok: true, value: null };
         target = path.resolve(withWorkspaceExtension(choice.filePath));
+        // Saving as a file someone else has open would overwrite their work under them.
+        const held = await takeLock(target);
+        if (held) return { ok: false, code: 'locked', message: held.message };
       } else {
         target = path.resolve(filePath);
         if (!(await isAllowed(target))) return notAllowed(target);
+        if (readOnly.has(target)) {
+          return {
+            ok: false,
+            code: 'read-only',
+            message: fillIn(MAIN_STRINGS_NL.errors.readOnly, { name: path.basename(target) }),
+          };
+        }
         const changed = await changedOnDisk(target);
         if (changed) return { ok: false, code: 'changed-on-disk', message: changed };
       }
@@ -257,6 +343,34 @@ export function createWorkspaceFiles(deps: WorkspaceFilesDeps): WorkspaceFiles {
     },
 
     recentFiles: () => deps.recent.list().catch(() => []),
+
+    readCurrent,
+
+    async takeOverLock(filePath) {
+      const resolved = path.resolve(filePath);
+      if (!(await isAllowed(resolved))) return notAllowed(resolved);
+      const held = await takeLock(resolved, true);
+      if (held) return { ok: false, code: 'locked', message: held.message };
+      // The holder may have saved before it stopped: work on the file as it is now.
+      return readCurrent(resolved);
+    },
+
+    releaseLock: dropLock,
+
+    releaseLockNow() {
+      lock?.releaseSync();
+      lock = null;
+    },
+
+    async refreshLock() {
+      if (!lock) return true;
+      const still = await lock.refresh().catch(() => true);
+      if (!still) {
+        deps.log(`lock on ${lock.filePath} was taken over by someone else`);
+        lock = null;
+      }
+      return still;
+    },
 
     async saveExport(bytes, suggestedName) {
       const extension = path.extname(suggestedName).slice(1);

@@ -32,6 +32,9 @@ export const IPC_PAYLOADS = {
   'workspace:save': z
     .object({ bytes, path: filePath.nullable(), suggestedName: fileName })
     .strict(),
+  'workspace:readCurrent': z.object({ path: filePath }).strict(),
+  'workspace:takeOver': z.object({ path: filePath }).strict(),
+  'workspace:release': none,
   'spreadsheet:open': none,
   'export:save': z.object({ bytes, suggestedName: fileName }).strict(),
   'recent:list': none,
@@ -49,6 +52,9 @@ export type IpcResults = {
   /** The workspace named on the command line (or by the OS on open-file), if any. */
   'workspace:startup': HostResult<HostFile | null>;
   'workspace:save': HostResult<{ name: string; path: string } | null>;
+  'workspace:readCurrent': HostResult<HostFile>;
+  'workspace:takeOver': HostResult<HostFile>;
+  'workspace:release': void;
   'spreadsheet:open': HostResult<Omit<HostFile, 'path'> | null>;
   'export:save': HostResult<string | null>;
   'recent:list': RecentFile[];

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { HandlerValue } from '../core/handlers';
+import type { HostFile } from '../host/host';
 import { useCore } from './core-context';
 
 export type WorkspaceInfo = HandlerValue<'workspace.info'>;
@@ -17,6 +18,9 @@ export type WorkspaceState = {
   /** Re-reads the workspace info; `dataChanged` also bumps the revision. */
   refresh(options?: { dataChanged?: boolean }): Promise<WorkspaceInfo>;
   setPath(path: string | null): void;
+  /** Who else has the open file (it is read-only here), from the host's lock; null if no one. */
+  lock: HostFile['lock'] | null;
+  setLock(lock: HostFile['lock'] | null): void;
 };
 
 const WorkspaceContext = createContext<WorkspaceState | null>(null);
@@ -26,6 +30,8 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
   const [path, setPath] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
+  const [lock, setLockState] = useState<HostFile['lock'] | null>(null);
+  const setLock = useCallback((next: HostFile['lock'] | null) => setLockState(next ?? null), []);
 
   const refresh = useCallback(
     async (options?: { dataChanged?: boolean }) => {
@@ -38,8 +44,8 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo(
-    () => ({ info, path, revision, refresh, setPath }),
-    [info, path, revision, refresh],
+    () => ({ info, path, revision, refresh, setPath, lock, setLock }),
+    [info, path, revision, refresh, lock, setLock],
   );
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }

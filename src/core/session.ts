@@ -36,6 +36,18 @@ export type Session = {
   userName?: string | null;
   /** Where analysts' queries run, stoppable; without one they run in this thread, unbounded. */
   sqlSandbox?: SqlSandbox;
+  /**
+   * The file's bytes as this session opened or last saved them: the common ancestor when a
+   * colleague saved the same file meanwhile and this user's edits are re-applied onto theirs.
+   */
+  base?: Uint8Array | null;
+  /** Bytes exported for a save that has not been confirmed yet (markSaved promotes them). */
+  pendingBase?: Uint8Array | null;
+  /**
+   * Set while someone else has the file open (their lock beside it): the door refuses
+   * changes with this Dutch reason; Save as to another file clears it.
+   */
+  readOnly?: string | null;
 };
 
 export function emptyHistory(): History {
@@ -61,5 +73,8 @@ export function replaceSessionDb(session: Session, db: Database, fileName: strin
   session.fileName = fileName;
   session.dirty = false;
   session.history = emptyHistory();
+  session.base = null;
+  session.pendingBase = null;
+  session.readOnly = null;
   if (old !== db) old.close();
 }

@@ -76,6 +76,11 @@ export function createElectronHost(
     openRecent: (path) => call('workspace:openRecent', { path }),
     startupWorkspace: () => call('workspace:startup', {}),
     openSpreadsheet: () => call('spreadsheet:open', {}),
+    readCurrent: (path) => call('workspace:readCurrent', { path }),
+    takeOverLock: (path) => call('workspace:takeOver', { path }),
+    releaseLock: async () => {
+      await bridge.invoke('workspace:release', {}).catch(() => undefined);
+    },
     saveWorkspace: (bytes, path, suggestedName) =>
       call('workspace:save', { bytes, path, suggestedName }),
     saveExport: (bytes, suggestedName) => call('export:save', { bytes, suggestedName }),

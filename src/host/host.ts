@@ -11,6 +11,11 @@ export type HostFile = {
   bytes: Uint8Array;
   /** Something the user should know about the file, e.g. that it was changed outside the app. */
   notice?: string;
+  /**
+   * Someone else has the file open (their lock beside it): it is opened read-only. `stale`:
+   * their lock was not refreshed for minutes, so it may be taken over.
+   */
+  lock?: { user: string; machine: string; since: string; stale: boolean; message: string };
 };
 
 export type RecentFile = { name: string; path: string; openedAt: string };
@@ -28,7 +33,10 @@ export type HostResult<T> =
   | {
       ok: false;
       message: string;
-      /** 'changed-on-disk': the file is no longer the one opened; nothing was overwritten. */
+      /**
+       * 'changed-on-disk': the file is no longer the one opened; nothing was overwritten.
+       * 'read-only': someone else has it open. 'locked': the chosen file is open elsewhere.
+       */
       code?: string;
     };
 
@@ -61,6 +69,14 @@ export type Host = {
   readRecovery(): Promise<RecoveryCopy | null>;
   /** After a save, or when the user declines the copy. */
   clearRecovery(): Promise<void>;
+  /**
+   * Sharing on a network drive (Electron; the browser has no shared files). readCurrent: the
+   * file as it is on disk now, which the next save then compares with. takeOverLock: takes a
+   * stale lock and reads the file. releaseLock: the open file is replaced by a new/demo one.
+   */
+  readCurrent?(path: string): Promise<HostResult<HostFile>>;
+  takeOverLock?(path: string): Promise<HostResult<HostFile>>;
+  releaseLock?(): Promise<void>;
   /** Shows the workspace name and the unsaved marker in the window title. */
   setTitle(title: string, dirty: boolean): void;
   /** Native menu items arrive here as command ids from the command registry. */

@@ -5,6 +5,7 @@ import { exportEn, exportNl } from '../features/export/locales';
 import { importEn, importNl } from '../features/import/locales';
 import { organigramEn, organigramNl } from '../features/organigram/locales';
 import { planningEn, planningNl } from '../features/planning/locales';
+import { sharingEn, sharingNl } from '../features/shell/sharing-locales';
 import { en } from './locales/en';
 import { nl } from './locales/nl';
 
@@ -40,7 +41,7 @@ export function createI18n(language: Language = storedLanguage()): i18n {
     fallbackLng: 'nl',
     supportedLngs: LANGUAGES,
     defaultNS: 'translation',
-    ns: ['translation', 'import', 'organigram', 'planning', 'dashboard', 'export'],
+    ns: ['translation', 'import', 'organigram', 'planning', 'dashboard', 'export', 'sharing'],
     resources: {
       nl: {
         translation: nl,
@@ -49,6 +50,7 @@ export function createI18n(language: Language = storedLanguage()): i18n {
         planning: planningNl,
         dashboard: dashboardNl,
         export: exportNl,
+        sharing: sharingNl,
       },
       en: {
         translation: en,
@@ -57,6 +59,7 @@ export function createI18n(language: Language = storedLanguage()): i18n {
         planning: planningEn,
         dashboard: dashboardEn,
         export: exportEn,
+        sharing: sharingEn,
       },
     },
     interpolation: { escapeValue: false }, // React escapes already

@@ -230,6 +230,11 @@ export function exportWorkspaceDb(db: Database): Uint8Array {
   return bytes;
 }
 
+/** What a write on a read-only workspace (PRAGMA query_only, see workspace.setReadOnly) says. */
+export const READ_ONLY_MESSAGE =
+  'Deze werkruimte is alleen-lezen geopend (iemand anders heeft het bestand open): er kan niets gewijzigd worden. Kies "Opslaan als…" om in een eigen kopie verder te werken.';
+
 export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const text = error instanceof Error ? error.message : String(error);
+  return /attempt to write a readonly database/i.test(text) ? READ_ONLY_MESSAGE : text;
 }

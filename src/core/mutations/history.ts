@@ -40,6 +40,7 @@ export function redo(session: Session): Result<string> {
 function step(session: Session, direction: 'undo' | 'redo'): Result<string> {
   const from = direction === 'undo' ? session.history.undo : session.history.redo;
   const to = direction === 'undo' ? session.history.redo : session.history.undo;
+  if (session.readOnly) return err('read-only', session.readOnly);
   const entry = from.at(-1);
   if (!entry) {
     return direction === 'undo'

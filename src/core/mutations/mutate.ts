@@ -67,6 +67,7 @@ export function mutate<T>(
   work: (writer: Writer) => T,
   options: MutateOptions = {},
 ): Result<T> {
+  if (session.readOnly) return err('read-only', session.readOnly);
   const changes: RowChange[] = [];
   const writer = createWriter(session.db, changes);
   let value: T;

@@ -4,6 +4,7 @@ import {
   errorText,
   exportWorkspaceDb,
   openWorkspaceDb,
+  READ_ONLY_MESSAGE,
 } from '../db/workspace-file';
 import { defineHandlers, type HandlerContext } from '../handlers/context';
 import { appendAudit } from '../mutations/audit';
@@ -12,6 +13,7 @@ import { mutate } from '../mutations/mutate';
 import { err, ok, type Result } from '../result';
 import { replaceSessionDb, type Session } from '../session';
 import { checkWorkspace, type WorkspaceCheck } from './check';
+import { conflictLines, rebaseOnto, type MergeConflict } from './merge';
 import { META_KEYS, readMeta, writeMeta } from './meta';
 import type { WorkspaceInfo } from './types';
 
@@ -32,6 +34,7 @@ export function workspaceInfo(session: Session): WorkspaceInfo {
     schemaVersion: version,
     canUndo: session.history.undo.length > 0,
     canRedo: session.history.redo.length > 0,
+    readOnly: Boolean(session.readOnly),
     undoLabel: undoLabel(session),
     redoLabel: redoLabel(session),
     dataDate: meta[META_KEYS.dataDate] ?? null,
@@ -109,7 +112,65 @@ function openWorkspace(
   const opened = openWorkspaceDb(session.SQL, args.bytes);
   if (!opened.ok) return opened;
   replaceSessionDb(session, opened.value.db, args.fileName);
+  session.base = args.bytes;
   return ok({ ...workspaceInfo(session), notices: opened.value.notices });
+}
+
+/** Read-only on (someone else holds the file's lock) or off (Save as, a lock taken over). */
+function setReadOnly(session: Session, readOnly: boolean): void {
+  session.readOnly = readOnly ? READ_ONLY_MESSAGE : null;
+  // A second guard under the door: writes that bypass it (an import) fail in SQLite itself.
+  session.db.run(`PRAGMA query_only = ${readOnly ? 'ON' : 'OFF'}`);
+}
+
+export type RebaseResult = WorkspaceInfo & {
+  applied: number;
+  conflicts: MergeConflict[];
+  /** The conflicts as Dutch lines, at most 20 and "… en nog N". */
+  conflictLines: string[];
+};
+
+/**
+ * A colleague saved the file since this session opened or saved it: re-applies this user's
+ * changes onto their version (`bytes`, read from disk now), where they do not conflict. The
+ * merged workspace replaces the open one, unsaved; its undo history starts afresh.
+ */
+function rebase(args: { bytes: Uint8Array }, { session }: HandlerContext): Result<RebaseResult> {
+  if (!session.base) {
+    return err(
+      'no-base',
+      'Voor deze werkruimte is geen opgeslagen versie bekend om de wijzigingen op toe te passen; kies "Opslaan als…".',
+    );
+  }
+  const base = openWorkspaceDb(session.SQL, session.base);
+  if (!base.ok) return base;
+  const theirs = openWorkspaceDb(session.SQL, args.bytes);
+  if (!theirs.ok) {
+    base.value.db.close();
+    return theirs;
+  }
+  let outcome: ReturnType<typeof rebaseOnto>;
+  try {
+    outcome = rebaseOnto(base.value.db, session.db, theirs.value.db, session.userName ?? null);
+  } catch (error) {
+    theirs.value.db.close();
+    return err(
+      'rebase-failed',
+      `Uw wijzigingen konden niet op de nieuwere versie toegepast worden: ${errorText(error)}. Er is niets overschreven; kies "Opslaan als…".`,
+    );
+  } finally {
+    base.value.db.close();
+  }
+  const fileName = session.fileName;
+  replaceSessionDb(session, theirs.value.db, fileName);
+  session.base = args.bytes;
+  session.dirty = true;
+  return ok({
+    ...workspaceInfo(session),
+    applied: outcome.applied,
+    conflicts: outcome.conflicts,
+    conflictLines: conflictLines(outcome.conflicts),
+  });
 }
 
 function stepHistory(session: Session, direction: 'undo' | 'redo'): Result<WorkspaceInfo> {
@@ -131,9 +192,20 @@ export const workspaceHandlers = defineHandlers({
   /** Opens workspace bytes; on any error the current workspace stays open, unchanged. */
   'workspace.open': openWorkspace,
 
-  /** The workspace as SQLite file bytes; the host writes them (atomically) and then calls markSaved. */
-  'workspace.export': (_args: void, { session }: HandlerContext): Uint8Array =>
-    exportWorkspaceDb(session.db),
+  /**
+   * The workspace as SQLite file bytes; the host writes them (atomically) and then calls
+   * markSaved. `forSave`: these bytes become the base for a later re-apply once saved.
+   */
+  'workspace.export': (
+    args: { forSave?: boolean } | undefined,
+    { session }: HandlerContext,
+  ): Uint8Array => {
+    const bytes = exportWorkspaceDb(session.db);
+    // export() reopened the connection, which forgets query_only.
+    if (session.readOnly) session.db.run('PRAGMA query_only = ON');
+    if (args?.forSave) session.pendingBase = bytes;
+    return bytes;
+  },
 
   /** After the host wrote the exported bytes to `fileName`: clears the dirty marker. */
   'workspace.markSaved': (
@@ -142,8 +214,24 @@ export const workspaceHandlers = defineHandlers({
   ): WorkspaceInfo => {
     session.fileName = args.fileName;
     session.dirty = false;
+    if (session.pendingBase) session.base = session.pendingBase;
+    session.pendingBase = null;
+    // Saved to a file of one's own (Save as): no one else's lock applies any more.
+    if (session.readOnly) setReadOnly(session, false);
     return workspaceInfo(session);
   },
+
+  /** Someone else has the file open (their lock), or not any more: see setReadOnly. */
+  'workspace.setReadOnly': (
+    args: { readOnly: boolean },
+    { session }: HandlerContext,
+  ): WorkspaceInfo => {
+    setReadOnly(session, args.readOnly);
+    return workspaceInfo(session);
+  },
+
+  /** Re-applies this session's changes onto a newer version of its file: see rebase. */
+  'workspace.rebase': rebase,
 
   /** After a crash-recovery copy was opened: its changes were never saved, so it is dirty. */
   'workspace.markRecovered': (_args: void, { session }: HandlerContext): WorkspaceInfo => {

@@ -10,6 +10,8 @@ export type WorkspaceInfo = {
   schemaVersion: number;
   canUndo: boolean;
   canRedo: boolean;
+  /** Someone else has the file open: changes are refused, only "Opslaan als…" saves. */
+  readOnly: boolean;
   /** Label of the step Undo would revert, e.g. "inhabitants_2020 van gemeente 11001 gewijzigd in 5". */
   undoLabel: string | null;
   redoLabel: string | null;

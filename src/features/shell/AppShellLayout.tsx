@@ -19,6 +19,7 @@ import { AboutModal } from './AboutModal';
 import { CommandPalette } from './CommandPalette';
 import { Header, workspaceTitle } from './Header';
 import { Navbar } from './Navbar';
+import { ReadOnlyBanner } from './sharing-dialogs';
 import classes from './Shell.module.css';
 import { useCommandBindings, useCommands } from './use-commands';
 import { useWorkspaceActions } from './use-workspace-actions';
@@ -120,6 +121,10 @@ export function AppShellLayout({
         <Navbar active={route.id} onNavigate={nav.close} />
       </AppShell.Navbar>
       <AppShell.Main className={classes.main}>
+        <ReadOnlyBanner
+          onSaveAs={() => void actions.saveAs()}
+          onTakeOver={() => void actions.takeOver()}
+        />
         {info ? (
           <Screen id={route.id} param={route.param} />
         ) : (

@@ -9,6 +9,8 @@ import type { HostFile } from '../../host/host';
 import { showOpenError } from './open-error';
 import { offerImportFile } from '../import';
 import { navigate } from '../../app/router';
+import { saveWorkspaceChecked } from '../../host/save-flow';
+import { askChangedOnDisk, showReapplied } from './sharing-dialogs';
 
 export type WorkspaceActions = {
   newWorkspace(): Promise<void>;
@@ -21,6 +23,8 @@ export type WorkspaceActions = {
   openRecent(path: string): Promise<void>;
   save(): Promise<void>;
   saveAs(): Promise<void>;
+  /** Takes over the stale lock of the file open read-only, and reads it as it is now. */
+  takeOver(): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
 };
@@ -35,7 +39,7 @@ export function useWorkspaceActions(): WorkspaceActions {
   const core = useCore();
   const host = useHost();
   const workspace = useWorkspace();
-  const { refresh, setPath, info, path } = workspace;
+  const { refresh, setPath, info, path, setLock } = workspace;
 
   /** Asks before throwing away unsaved changes; true when it is fine to go on. */
   const confirmDiscard = useCallback(
@@ -71,6 +75,9 @@ export function useWorkspaceActions(): WorkspaceActions {
         return false;
       }
       setPath(file.path);
+      // Someone else has the file open: read-only here, with a banner saying who.
+      if (file.lock) await core.call('workspace.setReadOnly', { readOnly: true });
+      setLock(file.lock ?? null);
       await refresh({ dataChanged: true });
       notifications.show({ color: 'petrol', message: t('workspace.opened', { name: file.name }) });
       if (file.notice) {
@@ -92,46 +99,49 @@ export function useWorkspaceActions(): WorkspaceActions {
       }
       return true;
     },
-    [core, refresh, setPath, t],
+    [core, refresh, setLock, setPath, t],
   );
 
   const saveToRef = useRef<((target: string | null) => Promise<void>) | null>(null);
   const saveTo = useCallback(
     async (target: string | null) => {
-      const bytes = await core.call('workspace.export', undefined);
       // A name, never a path (Electron's save dialog refuses separators in it).
       const fileBase = (info?.fileName ?? '').replace(/^.*[\\/]/, '');
       const suggested = (fileBase || info?.name || t('app.untitled')).replace(/\.pijlerplan$/i, '');
-      const saved = await host.saveWorkspace(bytes, target, suggested);
-      if (!saved.ok && saved.code === 'changed-on-disk') {
-        // Someone else saved the file meanwhile: nothing was overwritten; offer a new file.
-        modals.openConfirmModal({
-          title: t('workspace.changedOnDiskTitle'),
-          children: (
-            <Text size="sm" data-testid="changed-on-disk">
-              {saved.message}
-            </Text>
-          ),
-          labels: { confirm: t('workspace.saveAsInstead'), cancel: t('workspace.cancel') },
-          onConfirm: () => void saveToRef.current?.(null),
-        });
-        return;
-      }
-      if (!saved.ok) {
+      // The host refuses to write over a file someone else saved meanwhile; then the user
+      // chooses to re-apply their edits onto it, or Save as (src/host/save-flow).
+      const saved = await saveWorkspaceChecked(core, host, target, suggested, (message) =>
+        askChangedOnDisk(t, message),
+      );
+      if (saved.kind === 'failed') {
+        if (saved.code === 'read-only' || saved.code === 'locked') {
+          modals.openConfirmModal({
+            title: t('sharing:readOnlyTitle'),
+            children: (
+              <Text size="sm" data-testid="save-refused">
+                {saved.message}
+              </Text>
+            ),
+            labels: { confirm: t('workspace.saveAsInstead'), cancel: t('workspace.cancel') },
+            onConfirm: () => void saveToRef.current?.(null),
+          });
+          return;
+        }
         hostFailed(t('errors.saveTitle'), saved.message);
         return;
       }
-      if (!saved.value) return; // cancelled
-      await core.call('workspace.markSaved', { fileName: saved.value.name });
+      if (saved.kind === 'cancelled') return;
       void host.clearRecovery(); // saved: nothing left to recover
-      setPath(saved.value.path);
-      await refresh();
+      setPath(saved.path);
+      setLock(null); // saved to a file of one's own: no one else's lock applies
+      await refresh({ dataChanged: Boolean(saved.reapplied) });
       notifications.show({
         color: 'petrol',
-        message: t('workspace.savedAs', { name: saved.value.name }),
+        message: t('workspace.savedAs', { name: saved.name }),
       });
+      if (saved.reapplied) showReapplied(t, saved.name, saved.reapplied);
     },
-    [core, host, hostFailed, info?.fileName, info?.name, refresh, setPath, t],
+    [core, host, hostFailed, info?.fileName, info?.name, refresh, setLock, setPath, t],
   );
 
   saveToRef.current = saveTo;
@@ -146,6 +156,8 @@ export function useWorkspaceActions(): WorkspaceActions {
           return;
         }
         setPath(null);
+        setLock(null);
+        void host.releaseLock?.();
         await refresh({ dataChanged: true });
         notifications.show({ color: 'petrol', message: t('workspace.created') });
       },
@@ -159,6 +171,8 @@ export function useWorkspaceActions(): WorkspaceActions {
           return;
         }
         setPath(null);
+        setLock(null);
+        void host.releaseLock?.();
         await refresh({ dataChanged: true });
         if (!options?.quiet)
           notifications.show({ color: 'petrol', message: t('workspace.demoOpened') });
@@ -194,6 +208,29 @@ export function useWorkspaceActions(): WorkspaceActions {
       },
       save: () => saveTo(path),
       saveAs: () => saveTo(null),
+      async takeOver() {
+        if (!path || !host.takeOverLock) return;
+        const file = await host.takeOverLock(path);
+        if (!file.ok) {
+          hostFailed(t('errors.openTitle'), file.message);
+          return;
+        }
+        // Read-only until now, so there are no edits of this window to keep: open it as it is.
+        const opened = await core.call('workspace.open', {
+          bytes: file.value.bytes,
+          fileName: file.value.name,
+        });
+        if (!opened.ok) {
+          showOpenError(t, opened.error, file.value.name);
+          return;
+        }
+        setLock(null);
+        await refresh({ dataChanged: true });
+        notifications.show({
+          color: 'petrol',
+          message: t('sharing:takenOver', { name: file.value.name }),
+        });
+      },
       async undo() {
         const result = await core.call('workspace.undo', undefined);
         if (!result.ok && result.error.code !== 'nothing-to-undo') {
@@ -209,6 +246,6 @@ export function useWorkspaceActions(): WorkspaceActions {
         await refresh({ dataChanged: result.ok });
       },
     }),
-    [confirmDiscard, core, host, hostFailed, openFile, path, refresh, saveTo, setPath, t],
+    [confirmDiscard, core, host, hostFailed, openFile, path, refresh, saveTo, setLock, setPath, t],
   );
 }

@@ -45,6 +45,7 @@ describe('workspace handlers', () => {
       schemaVersion: SCHEMA_VERSION,
       canUndo: false,
       canRedo: false,
+      readOnly: false,
       undoLabel: null,
       redoLabel: null,
       dataDate: null,

@@ -69,6 +69,17 @@ function fakeFiles(overrides: Partial<WorkspaceFiles> = {}): WorkspaceFiles {
       value: { name: 'plan.pijlerplan', path, bytes },
     })),
     openStartup: vi.fn(async () => ({ ok: true as const, value: null })),
+    readCurrent: vi.fn(async (path: string) => ({
+      ok: true as const,
+      value: { name: 'plan.pijlerplan', path, bytes },
+    })),
+    takeOverLock: vi.fn(async (path: string) => ({
+      ok: true as const,
+      value: { name: 'plan.pijlerplan', path, bytes },
+    })),
+    releaseLock: vi.fn(async () => {}),
+    releaseLockNow: vi.fn(),
+    refreshLock: vi.fn(async () => true),
     openSpreadsheet: vi.fn(async () => ({ ok: true as const, value: null })),
     saveWorkspace: vi.fn(async (_b: Uint8Array, path: string | null) => ({
       ok: true as const,
