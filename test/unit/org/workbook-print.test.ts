@@ -7,7 +7,7 @@ import { startOrgCore, unwrap } from './fixture';
 
 async function readBook(bytes: Uint8Array) {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.from(bytes));
+  await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   return book;
 }
 
