@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { openApp, screenshot } from './app';
@@ -205,7 +206,7 @@ test('export SVG and PNG: non-empty, the SVG self-contained', async ({ page }) =
   expect(svg).not.toContain('var(');
   expect(svg).not.toContain('foreignObject');
   expect(svg).toContain('Vacature');
-  expect(svg.match(/<g>/g)?.length).toBe(161);
+  expect(svg.match(/<g data-key="[up]\d+">/g)?.length).toBe(161);
 
   await page.getByTestId('org-export').click();
   const [pngDownload] = await Promise.all([
@@ -219,12 +220,154 @@ test('export SVG and PNG: non-empty, the SVG self-contained', async ({ page }) =
   expect(width).toBe(svgWidth * 2);
 });
 
+test('opens readable: the top of the chart at a zoom where cards show their details', async ({
+  page,
+}) => {
+  await openOrganigram(page);
+  await expect(chart(page)).toHaveAttribute('data-detail', 'full');
+  // The top card (the agency) is on screen; only the cards near the view are drawn.
+  const top = page.locator('[data-testid="org-card"]:not([data-parent])').first();
+  await expect(top).toContainText('FTE');
+  expect(Number(await chart(page).getAttribute('data-rendered'))).toBeLessThan(161);
+  // "Fit" shows everything (boxes only), "home" comes back.
+  await page.getByTestId('org-fit').click();
+  await expect(chart(page)).not.toHaveAttribute('data-detail', 'full');
+  await page.getByTestId('org-home').click();
+  await expect(chart(page)).toHaveAttribute('data-detail', 'full');
+});
+
+test('the minimap frames the visible part and moves the chart when clicked', async ({ page }) => {
+  await openOrganigram(page);
+  const frame = page.getByTestId('org-minimap-view');
+  await expect(frame).toBeAttached();
+  const before = Number(await frame.getAttribute('x'));
+  const map = (await page.getByTestId('org-minimap').locator('svg').boundingBox())!;
+  const plane = page.getByTestId('org-plane');
+  const transformBefore = await plane.evaluate((el) => (el as HTMLElement).style.transform);
+  await page.mouse.click(map.x + map.width * 0.85, map.y + map.height * 0.6);
+  await expect
+    .poll(() => plane.evaluate((el) => (el as HTMLElement).style.transform))
+    .not.toBe(transformBefore);
+  expect(Number(await frame.getAttribute('x'))).toBeGreaterThan(before);
+});
+
+test('the date is typed and shown the Belgian way (dd/mm/jjjj)', async ({ page }) => {
+  await openOrganigram(page);
+  const date = page.getByTestId('org-date');
+  await expect(date).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
+  await date.fill('01/01/2023');
+  await date.press('Enter');
+  await date.blur();
+  await expect(date).toHaveValue('01/01/2023');
+  await expect(chart(page)).toHaveAttribute('data-cards', /\d+/);
+});
+
+test('compare a scenario with the baseline: changed cards marked, changes listed', async ({
+  page,
+}) => {
+  await openOrganigram(page);
+  await page.getByTestId('org-scenario').click();
+  await page.getByRole('option', { name: 'Uitbreiding netwerkcoaches' }).click();
+  // In the scenario: Data-analist nieuwkomers (p12) gets 0,8 FTE and moves under the
+  // Teamleider juridische dienst (p14).
+  await search(page, 'Data-analist nieuwkomers');
+  const panel = page.getByTestId('edit-panel');
+  await panel.getByLabel('Budget-FTE').fill('0,8');
+  await panel.getByTestId('edit-save').click();
+  await expect(card(page, 'p12')).toContainText('0,8 FTE');
+  await panel.getByTestId('edit-reports-to').fill('Teamleider juridische');
+  await page.getByRole('option').first().click();
+  await panel.getByTestId('edit-move').click();
+  await expect(card(page, 'p12')).not.toHaveAttribute('data-parent', 'p8');
+
+  await page.getByTestId('org-compare').click();
+  await page.getByRole('option', { name: 'Basis (huidige toestand)' }).click();
+  const compare = page.getByTestId('org-compare-panel');
+  await expect(page.getByTestId('org-compare-summary')).toHaveText(
+    '0 nieuw · 1 verplaatst · 1 FTE gewijzigd · 0 verdwenen',
+  );
+  const [[budget]] = (await sqlRows('SELECT budget_fte FROM position WHERE id = 12')) as [[number]];
+  await expect(page.getByTestId('org-compare-fte')).toContainText(
+    `Δ budget-FTE ${(0.8 - budget).toLocaleString('nl-BE', { minimumFractionDigits: 1, maximumFractionDigits: 2, signDisplay: 'exceptZero' })}`,
+  );
+  await expect(card(page, 'p12')).toHaveAttribute('data-change', 'moved');
+  await expect(compare.locator('[data-kind="moved"]')).toContainText(
+    'naar Cel Participatie en Vierde Pijler · Teamleider juridische dienst',
+  );
+  await screenshot(page, 'organigram-compare-light');
+  // The baseline itself is unchanged: comparing it with itself shows nothing.
+  await page.getByTestId('org-scenario').click();
+  await page.getByRole('option', { name: 'Basis (huidige toestand)' }).click();
+  await expect(page.getByTestId('org-compare-summary')).toHaveText(
+    '0 nieuw · 0 verplaatst · 0 FTE gewijzigd · 0 verdwenen',
+  );
+});
+
+test('print / PDF: overlapping pages, each drawing only its own cards', async ({ page }) => {
+  await openOrganigram(page);
+  await page.getByTestId('org-export').click();
+  await page.getByTestId('org-export-print').click();
+  const pagesText = page.getByTestId('org-print-pages');
+  await expect(pagesText).toBeVisible();
+  await page.getByTestId('org-print-paper').getByText('A4').click();
+  const count = Number(await pagesText.getAttribute('data-pages'));
+  expect(count).toBeGreaterThan(1);
+  const pages = page.getByTestId('org-print-page');
+  await expect(pages).toHaveCount(count);
+  // Culling: every card is on some page, no page draws them all.
+  const perPage = await pages.evaluateAll((sections) =>
+    sections.map((section) =>
+      [...section.querySelectorAll('g[data-key]')].map((g) => g.getAttribute('data-key')),
+    ),
+  );
+  expect(new Set(perPage.flat()).size).toBe(161);
+  for (const keys of perPage) expect(keys.length).toBeLessThan(161);
+  // Chromium's own PDF of the print media (what Electron's printToPDF makes): one PDF page per
+  // printed page.
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  const pdfPages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length;
+  expect(pdfPages).toBe(count);
+  await page.emulateMedia({ media: 'print' });
+  await screenshot(page, 'organigram-print-page');
+});
+
+test('Excel export: units and positions as outline rows, totals equal the database', async ({
+  page,
+}) => {
+  await openOrganigram(page);
+  await page.getByTestId('org-export').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('org-export-xlsx').click(),
+  ]);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile((await download.path())!);
+  expect(book.worksheets.map((w) => w.name)).toEqual(['Organigram', 'Functies']);
+  const sheet = book.getWorksheet('Functies')!;
+  const [[positions, budget, pillar4]] = (await sqlRows(
+    'SELECT count(*), sum(budget_fte), sum(budget_fte * pillar4_share) FROM position WHERE scenario_id IS NULL',
+  )) as [[number, number, number]];
+  const total = sheet.getRow(sheet.rowCount);
+  expect(String(total.getCell(1).value)).toBe(`Totaal (${positions} functies)`);
+  const sum = total.getCell(6).value as { formula: string; result: number };
+  expect(sum.formula).toMatch(/^SUM\(F5:F\d+\)$/);
+  expect(sum.result).toBeCloseTo(budget, 6);
+  expect((total.getCell(8).value as { result: number }).result).toBeCloseTo(pillar4, 6);
+  const outlined: number[] = [];
+  sheet.eachRow((row) => (row.outlineLevel ?? 0) > 0 && outlined.push(row.number));
+  expect(outlined.length).toBeGreaterThan(positions);
+});
+
 test('no serious or critical accessibility violations (chart, lens, edit panel)', async ({
   page,
 }) => {
   await openOrganigram(page);
   await page.getByRole('switch', { name: 'Vierde pijler' }).check();
   await search(page, 'Data-analist nieuwkomers');
+  await page.getByTestId('org-compare').click();
+  await page.getByRole('option', { name: 'Uitbreiding netwerkcoaches' }).click();
+  await expect(page.getByTestId('org-compare-panel')).toBeVisible();
   const results = await new AxeBuilder({ page })
     .include('[data-testid="screen-organigram"]')
     .analyze();

@@ -1,4 +1,7 @@
+import { collectingSink } from '../export/handlers';
+import { writeOrgWorkbook } from '../export/report/org-workbook';
 import { defineHandlers, type HandlerContext } from '../handlers/context';
+import { ok, type Result } from '../result';
 
 import { diffSnapshots, type OrgDiff } from './diff';
 import {
@@ -60,6 +63,16 @@ export const orgHandlers = defineHandlers({
   'org.view': orgView,
   'org.diff': (args: { before: OrgWhen; after: OrgWhen }, { session }: HandlerContext): OrgDiff =>
     diffSnapshots(loadSnapshot(session.db, args.before), loadSnapshot(session.db, args.after)),
+  /** The organigram as a workbook (units with roll-ups, positions under their unit). */
+  'org.exportXlsx': async (
+    args: OrgWhen,
+    { session }: HandlerContext,
+  ): Promise<Result<{ file: Uint8Array; positions: number }>> => {
+    const sink = collectingSink();
+    const written = await writeOrgWorkbook(session.db, sink, args);
+    if (!written.ok) return written;
+    return ok({ file: sink.bytes(), positions: written.value.positions });
+  },
   'org.movePosition': (args: MovePosition, { session }: HandlerContext) =>
     movePosition(session, args),
   'org.moveUnit': (args: { unitId: number; parentId: number }, { session }: HandlerContext) =>

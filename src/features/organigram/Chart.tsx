@@ -1,6 +1,5 @@
 import {
   forwardRef,
-  memo,
   useCallback,
   useEffect,
   useImperativeHandle,
@@ -10,16 +9,20 @@ import {
   type PointerEvent as ReactPointerEvent,
 } from 'react';
 import type { CardBox, ChartLayout } from '../../core/org';
+import { linkPath, polylinePath, type CardState, type Detail } from './card-shapes';
+import { ChartCard } from './ChartCard';
 import type { CardText } from './chart-model';
 import type { ChartPalette } from './chart-theme';
 import { CHART_FONT } from './chart-theme';
-import { cardShapes, linkPath, polylinePath, type Detail, type Shape } from './card-shapes';
+import { Minimap, type MinimapHandle } from './Minimap';
 import classes from './organigram.module.css';
 
 export type ChartLink = { id: number; from: CardBox; to: CardBox; label: string };
 
 export type ChartHandle = {
   fit(): void;
+  /** The opening view: the whole chart if it is readable that way, else its top, readable. */
+  home(): void;
   zoomBy(factor: number): void;
   centerOn(key: string): void;
   /** The current transform, for tests and the minimap. */
@@ -35,16 +38,20 @@ type Props = {
   lens: { highlight: Set<string>; chain: Set<string> } | null;
   links: ChartLink[];
   selectedKey: string | null;
+  /** Compare mode: the changed cards, by key; null when not comparing. */
+  changes: Map<string, NonNullable<CardState['change']>> | null;
   onSelect(key: string | null): void;
   onToggle(key: string): void;
   onDrop(dragged: string, target: string): void;
-  labels: { expand: string; collapse: string; chart: string };
+  labels: { expand: string; collapse: string; chart: string; minimap: string };
 };
 
 type Window = { x0: number; y0: number; x1: number; y1: number; k: number };
 
 const MIN_K = 0.02;
 const MAX_K = 2.5;
+/** The zoom the chart opens at when fitting would make the cards unreadable. */
+const READABLE_K = 0.75;
 
 /** Level of detail for a zoom level: small cards only show their title or their box. */
 export function detailFor(k: number): Detail {
@@ -52,130 +59,6 @@ export function detailFor(k: number): Detail {
   if (k >= 0.22) return 'title';
   return 'box';
 }
-
-function ShapeElement({ shape }: { shape: Shape }) {
-  if (shape.type === 'rect') {
-    return (
-      <rect
-        x={shape.x}
-        y={shape.y}
-        width={shape.w}
-        height={shape.h}
-        rx={shape.rx}
-        fill={shape.fill}
-        stroke={shape.stroke}
-        strokeWidth={shape.strokeWidth}
-        strokeDasharray={shape.dash}
-      />
-    );
-  }
-  return (
-    <text
-      x={shape.x}
-      y={shape.y}
-      fontSize={shape.size}
-      fontWeight={shape.weight}
-      fontStyle={shape.italic ? 'italic' : undefined}
-      fill={shape.fill}
-      textAnchor={shape.anchor}
-    >
-      {shape.text}
-    </text>
-  );
-}
-
-const Card = memo(function Card({
-  box,
-  text,
-  palette,
-  detail,
-  selected,
-  highlighted,
-  dimmed,
-  dropTarget,
-  unitKind,
-  toggleLabel,
-  onToggle,
-}: {
-  box: CardBox;
-  text: CardText;
-  palette: ChartPalette;
-  detail: Detail;
-  selected: boolean;
-  highlighted: boolean;
-  dimmed: boolean;
-  dropTarget: boolean;
-  unitKind: string | undefined;
-  toggleLabel: string;
-  onToggle(key: string): void;
-}) {
-  const shapes = cardShapes(
-    box,
-    text,
-    palette,
-    detail,
-    { selected, highlighted, dropTarget },
-    unitKind,
-  );
-  return (
-    <g
-      data-testid="org-card"
-      data-key={box.key}
-      data-parent={box.parentKey ?? undefined}
-      data-selected={selected || undefined}
-      data-highlighted={highlighted || undefined}
-      data-dimmed={dimmed || undefined}
-      opacity={dimmed ? 0.28 : 1}
-      className={classes.card}
-    >
-      {shapes.map((shape, i) => (
-        <ShapeElement key={i} shape={shape} />
-      ))}
-      {box.childCount > 0 && detail !== 'box' && (
-        <g
-          role="button"
-          aria-label={toggleLabel}
-          data-testid="org-toggle"
-          className={classes.toggle}
-          onPointerDown={(event) => event.stopPropagation()}
-          onClick={(event) => {
-            event.stopPropagation();
-            onToggle(box.key);
-          }}
-        >
-          <circle
-            cx={box.x + box.w / 2}
-            cy={box.y + box.h}
-            r={9}
-            fill={palette.cardFill}
-            stroke={palette.line}
-            strokeWidth={1.5}
-          />
-          <text
-            x={box.x + box.w / 2}
-            y={box.y + box.h + 4}
-            fontSize={13}
-            fontWeight={700}
-            textAnchor="middle"
-            fill={palette.text}
-          >
-            {box.collapsed ? '+' : '−'}
-          </text>
-          {box.collapsed && (
-            <text
-              x={box.x + box.w / 2 + 14}
-              y={box.y + box.h + 4}
-              fontSize={10}
-              fill={palette.textMuted}
-            >
-              {box.childCount}
-            </text>
-          )}
-        </g>
-      )}
-    </g>
-  );
-});
 
 /**
  * The organigram drawn as plain SVG inside a CSS-transformed container: panning and zooming
@@ -191,10 +74,12 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
     lens,
     links,
     selectedKey,
+    changes,
     onSelect,
     onToggle,
     onDrop,
   } = props;
+  const minimap = useRef<MinimapHandle>(null);
   const viewportRef = useRef<HTMLDivElement>(null);
   const planeRef = useRef<HTMLDivElement>(null);
   const transform = useRef({ x: 0, y: 0, k: 1 });
@@ -235,6 +120,12 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
     const { x, y, k } = transform.current;
     plane.style.transform = `translate(${x}px, ${y}px) scale(${k})`;
     plane.dataset.scale = String(Math.round(k * 1000) / 1000);
+    const viewport = viewportRef.current;
+    if (viewport) {
+      const vw = viewport.clientWidth || 1200;
+      const vh = viewport.clientHeight || 800;
+      minimap.current?.update({ x0: -x / k, y0: -y / k, x1: (vw - x) / k, y1: (vh - y) / k });
+    }
     syncWindow();
   }, [syncWindow]);
 
@@ -251,6 +142,41 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
     };
     apply();
   }, [apply, layout.width, layout.height]);
+
+  const home = useCallback(() => {
+    const viewport = viewportRef.current;
+    if (!viewport) return;
+    const vw = viewport.clientWidth || 1200;
+    const vh = viewport.clientHeight || 800;
+    const fitK = Math.min(1, (vw - 24) / layout.width, (vh - 24) / layout.height);
+    const top = layout.cards.find((card) => card.parentKey === null);
+    if (fitK >= 0.5 || !top) {
+      fit();
+      return;
+    }
+    transform.current = {
+      k: READABLE_K,
+      x: vw / 2 - (top.x + top.w / 2) * READABLE_K,
+      y: 16 - (top.y - 12) * READABLE_K,
+    };
+    apply();
+  }, [apply, fit, layout]);
+
+  /** Centres the view on a point of the chart, keeping the zoom (the minimap's click). */
+  const moveTo = useCallback(
+    (cx: number, cy: number) => {
+      const viewport = viewportRef.current;
+      if (!viewport) return;
+      const { k } = transform.current;
+      transform.current = {
+        k,
+        x: viewport.clientWidth / 2 - cx * k,
+        y: viewport.clientHeight / 2 - cy * k,
+      };
+      apply();
+    },
+    [apply],
+  );
 
   const zoomAt = useCallback(
     (factor: number, cx: number, cy: number) => {
@@ -282,6 +208,7 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
     ref,
     () => ({
       fit,
+      home,
       zoomBy: (factor) => {
         const viewport = viewportRef.current;
         zoomAt(factor, (viewport?.clientWidth ?? 0) / 2, (viewport?.clientHeight ?? 0) / 2);
@@ -289,17 +216,17 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
       centerOn,
       view: () => ({ ...transform.current }),
     }),
-    [fit, zoomAt, centerOn],
+    [fit, home, zoomAt, centerOn],
   );
 
-  // The first layout is fitted to the window; later ones (collapse, edits) keep the view.
-  const fitted = useRef(false);
+  // The first layout opens readable (home); later ones (collapse, edits) keep the view.
+  const placed = useRef(false);
   useEffect(() => {
-    if (!fitted.current && layout.cards.length > 0) {
-      fitted.current = true;
-      fit();
+    if (!placed.current && layout.cards.length > 0) {
+      placed.current = true;
+      home();
     } else apply();
-  }, [layout, fit, apply]);
+  }, [layout, home, apply]);
 
   useEffect(() => {
     const viewport = viewportRef.current;
@@ -484,7 +411,7 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
             const text = texts.get(box.key);
             if (!text) return null;
             return (
-              <Card
+              <ChartCard
                 key={box.key}
                 box={box}
                 text={text}
@@ -494,6 +421,7 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
                 highlighted={lens?.highlight.has(box.key) ?? false}
                 dimmed={dim(box.key)}
                 dropTarget={drag?.target === box.key}
+                change={changes?.get(box.key)}
                 unitKind={box.kind === 'unit' ? unitKinds.get(box.id) : undefined}
                 toggleLabel={`${box.collapsed ? props.labels.expand : props.labels.collapse}: ${text.lines.join(' ')}`}
                 onToggle={onToggle}
@@ -515,6 +443,13 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
           )}
         </svg>
       </div>
+      <Minimap
+        ref={minimap}
+        layout={layout}
+        palette={palette}
+        label={props.labels.minimap}
+        onMove={moveTo}
+      />
     </div>
   );
 });

@@ -1,32 +1,16 @@
 import {
-  ActionIcon,
   Alert,
-  Button,
   Center,
-  Group,
   List,
   Loader,
-  Menu,
-  Select,
   Stack,
-  Switch,
   Text,
-  TextInput,
-  Tooltip,
   UnstyledButton,
   useComputedColorScheme,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import {
-  IconAlertTriangle,
-  IconArrowsMaximize,
-  IconDownload,
-  IconZoomIn,
-  IconZoomOut,
-} from '@tabler/icons-react';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCore, useHost } from '../../app/core-context';
 import { useWorkspace } from '../../app/workspace-state';
 import { Page } from '../../components/page';
 import { intlLocale } from '../../i18n';
@@ -40,19 +24,19 @@ import {
   type OrgView,
 } from '../../core/org';
 import { Chart, type ChartHandle, type ChartLink } from './Chart';
-import {
-  ancestorsOf,
-  cardTexts,
-  lensKeys,
-  searchChart,
-  searchEntries,
-  type CardText,
-} from './chart-model';
+import { ancestorsOf, cardTexts, lensKeys, searchEntries, type CardText } from './chart-model';
 import { PALETTES } from './chart-theme';
-import { EditPanel, useEdit } from './EditPanel';
-import { chartSvg, svgToPng } from './export-svg';
+import { ComparePanel } from './ComparePanel';
+import { EditPanel } from './EditPanel';
+import { useEdit } from './use-edit';
+import { Legend } from './Legend';
 import { LensPanel } from './LensPanel';
 import classes from './organigram.module.css';
+import { PrintDialog } from './PrintDialog';
+import { Toolbar } from './Toolbar';
+import { useChartExport } from './use-chart-export';
+import { useDropMove } from './use-drop-move';
+import { changeMarks, useOrgDiff, type CompareWith } from './use-org-compare';
 import { useOrgView } from './use-org-view';
 
 /** Resolves a link end to the card that shows it: itself, or its nearest visible ancestor. */
@@ -115,8 +99,6 @@ function OrganigramBody({
   setDate(date: string | null): void;
 }) {
   const { t } = useTranslation('organigram');
-  const core = useCore();
-  const host = useHost();
   const workspace = useWorkspace();
   const scheme = useComputedColorScheme('light');
   const palette = PALETTES[scheme];
@@ -126,6 +108,8 @@ function OrganigramBody({
   const [linksOn, setLinksOn] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const [query, setQuery] = useState('');
+  const [compareWith, setCompareWith] = useState<CompareWith | null>(null);
+  const [printing, setPrinting] = useState(false);
 
   const tree = useMemo(() => buildChartTree(view.snapshot), [view]);
   const parents = useMemo(() => parentKeys(tree), [tree]);
@@ -150,6 +134,11 @@ function OrganigramBody({
   const unitKinds = useMemo(() => new Map(view.snapshot.units.map((u) => [u.id, u.kind])), [view]);
   const lens = useMemo(() => (lensOn ? lensKeys(view, parents) : null), [lensOn, view, parents]);
   const entries = useMemo(() => searchEntries(view), [view]);
+  const diff = useOrgDiff({ scenarioId, date }, compareWith);
+  const changes = useMemo(
+    () => (diff ? changeMarks(diff.changes, (kind) => t(`compare.kinds.${kind}`)) : null),
+    [diff, t],
+  );
 
   const links = useMemo<ChartLink[]>(() => {
     if (!linksOn && !lensOn) return [];
@@ -169,6 +158,8 @@ function OrganigramBody({
     [workspace],
   );
   const edit = useEdit(refresh);
+  const onDrop = useDropMove(view, layout, scenarioId, edit);
+  const exportChart = useChartExport();
 
   const jumpTo = useCallback(
     (key: string) => {
@@ -203,220 +194,50 @@ function OrganigramBody({
     setCollapsed(keys);
   };
 
-  const onDrop = useCallback(
-    (dragged: string, target: string) => {
-      if (!dragged.startsWith('p')) return;
-      const positionId = Number(dragged.slice(1));
-      const targetId = Number(target.slice(1));
-      const title = view.snapshot.positions.find((p) => p.id === positionId)?.title ?? '';
-      let args: {
-        positionId: number;
-        reportsToId: number | null;
-        unitId?: number;
-        scenarioId: number | null;
-      };
-      let targetName: string;
-      if (target.startsWith('p')) {
-        args = { positionId, reportsToId: targetId, scenarioId };
-        targetName = view.snapshot.positions.find((p) => p.id === targetId)?.title ?? '';
-      } else {
-        // Onto a unit: into that unit, under its head (the position the unit card leads to).
-        const head =
-          tree && layout.cards.find((c) => c.parentKey === target && c.kind === 'position');
-        const current = view.snapshot.positions.find((p) => p.id === positionId);
-        args = {
-          positionId,
-          reportsToId: head && head.id !== positionId ? head.id : (current?.reportsToId ?? null),
-          unitId: targetId,
-          scenarioId,
-        };
-        targetName = view.snapshot.units.find((u) => u.id === targetId)?.name ?? '';
-      }
-      void edit(
-        () => core.call('org.movePosition', args),
-        t('edit.dropped', { title, target: targetName }),
-      );
-    },
-    [view, tree, layout, scenarioId, edit, core, t],
-  );
-
-  const exportChart = async (format: 'svg' | 'png') => {
-    try {
-      const svg = chartSvg({
-        layout,
-        texts: texts,
-        palette: PALETTES.light,
-        unitKinds,
-        links: links.map(({ from, to, label }) => ({ from, to, label })),
-        title: `${t('title')} ${workspace.info?.name ?? ''} ${date}`,
-      });
-      const base = `organigram-${date}`;
-      const height = Math.ceil(layout.height + (links.length > 0 ? 280 : 0));
-      const bytes =
-        format === 'svg'
-          ? new TextEncoder().encode(svg)
-          : await svgToPng(svg, Math.ceil(layout.width), height);
-      const saved = await host.saveExport(bytes, `${base}.${format}`);
-      if (!saved.ok) throw new Error(saved.message);
-      if (saved.value)
-        notifications.show({ color: 'petrol', message: t('exported', { name: saved.value }) });
-    } catch (failure) {
-      notifications.show({
-        color: 'red',
-        title: t('exportFailed'),
-        message: failure instanceof Error ? failure.message : String(failure),
-      });
-    }
+  const scenarioName = (id: number | null) =>
+    id === null ? t('baseline') : (view.scenarios.find((s) => s.id === id)?.name ?? '');
+  const title = `${t('title')} ${workspace.info?.name ?? ''} — ${scenarioName(scenarioId)}, ${date
+    .split('-')
+    .reverse()
+    .join('/')}`;
+  const exportLinks = links.map(({ from, to, label }) => ({ from, to, label }));
+  const exportInput = {
+    layout,
+    texts,
+    unitKinds,
+    links: exportLinks,
+    changes,
+    title,
+    base: `organigram-${date}`,
+    when: { scenarioId, date },
   };
-
-  const results = searchChart(entries, query);
 
   return (
     <Stack gap="xs" style={{ flex: 1, minHeight: 0 }}>
-      <Group gap="sm" wrap="wrap" align="flex-end">
-        <Select
-          label={t('scenario')}
-          data={[
-            { value: '', label: t('baseline') },
-            ...view.scenarios.map((s) => ({ value: String(s.id), label: s.name })),
-          ]}
-          value={scenarioId === null ? '' : String(scenarioId)}
-          onChange={(value) => setScenarioId(value ? Number(value) : null)}
-          allowDeselect={false}
-          w={230}
-          data-testid="org-scenario"
-        />
-        <TextInput
-          label={t('date')}
-          type="date"
-          value={date}
-          onChange={(event) => setDate(event.currentTarget.value || null)}
-          w={150}
-          data-testid="org-date"
-        />
-        <Select
-          label={t('searchLabel')}
-          placeholder={t('searchPlaceholder')}
-          searchable
-          searchValue={query}
-          onSearchChange={setQuery}
-          data={results.map((r) => ({ value: r.key, label: `${r.label} · ${r.detail}` }))}
-          filter={({ options }) => options}
-          nothingFoundMessage={query ? t('noResults') : undefined}
-          value={null}
-          onChange={(key) => {
-            if (!key) return;
-            jumpTo(key);
-            setQuery('');
-          }}
-          w={300}
-          data-testid="org-search"
-        />
-        <Switch
-          label={t('lens')}
-          checked={lensOn}
-          onChange={(event) => setLensOn(event.currentTarget.checked)}
-          data-testid="org-lens"
-          mb={8}
-          color="teal"
-        />
-        <Switch
-          label={t('links')}
-          checked={linksOn}
-          onChange={(event) => setLinksOn(event.currentTarget.checked)}
-          data-testid="org-links"
-          mb={8}
-        />
-        <Group gap={4} mb={4}>
-          <Tooltip label={t('zoomOut')}>
-            <ActionIcon
-              variant="default"
-              aria-label={t('zoomOut')}
-              onClick={() => chart.current?.zoomBy(0.8)}
-              data-testid="org-zoom-out"
-            >
-              <IconZoomOut size={18} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t('zoomIn')}>
-            <ActionIcon
-              variant="default"
-              aria-label={t('zoomIn')}
-              onClick={() => chart.current?.zoomBy(1.25)}
-            >
-              <IconZoomIn size={18} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t('fit')}>
-            <ActionIcon
-              variant="default"
-              aria-label={t('fit')}
-              onClick={() => chart.current?.fit()}
-              data-testid="org-fit"
-            >
-              <IconArrowsMaximize size={18} />
-            </ActionIcon>
-          </Tooltip>
-        </Group>
-        <Group gap={4} mb={4}>
-          <Button
-            variant="default"
-            size="xs"
-            onClick={() => setCollapsed(new Set())}
-            data-testid="org-expand-all"
-          >
-            {t('expandAll')}
-          </Button>
-          <Button variant="default" size="xs" onClick={collapseAll} data-testid="org-collapse-all">
-            {t('collapseAll')}
-          </Button>
-          <Menu>
-            <Menu.Target>
-              <Button
-                variant="light"
-                size="xs"
-                leftSection={<IconDownload size={16} />}
-                data-testid="org-export"
-              >
-                {t('exportLabel')}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item onClick={() => void exportChart('svg')} data-testid="org-export-svg">
-                {t('exportSvg')}
-              </Menu.Item>
-              <Menu.Item onClick={() => void exportChart('png')} data-testid="org-export-png">
-                {t('exportPng')}
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
-        </Group>
-      </Group>
+      <Toolbar
+        view={view}
+        chart={chart}
+        scenarioId={scenarioId}
+        setScenarioId={setScenarioId}
+        date={date}
+        setDate={setDate}
+        compareWith={compareWith}
+        setCompareWith={setCompareWith}
+        entries={entries}
+        query={query}
+        setQuery={setQuery}
+        onJump={jumpTo}
+        lensOn={lensOn}
+        setLensOn={setLensOn}
+        linksOn={linksOn}
+        setLinksOn={setLinksOn}
+        onExpandAll={() => setCollapsed(new Set())}
+        onCollapseAll={collapseAll}
+        onExport={(format) => void exportChart(format, exportInput)}
+        onPrint={() => setPrinting(true)}
+      />
 
-      {view.issues.length > 0 && (
-        <Alert
-          color="red"
-          icon={<IconAlertTriangle />}
-          title={t('issues.title', { count: view.issues.length })}
-          data-testid="org-issues"
-        >
-          <Text size="sm">{t('issues.intro')}</Text>
-          <List size="sm" mt={4}>
-            {view.issues.map((issue, i) => (
-              <List.Item key={i}>
-                <UnstyledButton
-                  onClick={() =>
-                    issue.positionIds[0] !== undefined && jumpTo(`p${issue.positionIds[0]}`)
-                  }
-                  style={{ textAlign: 'left', fontSize: 'inherit' }}
-                >
-                  {issue.message}
-                </UnstyledButton>
-              </List.Item>
-            ))}
-          </List>
-        </Alert>
-      )}
+      {view.issues.length > 0 && <IssuesAlert issues={view.issues} onJump={jumpTo} />}
 
       <div className={classes.layoutRow}>
         <div className={classes.chartColumn}>
@@ -429,15 +250,33 @@ function OrganigramBody({
             lens={lens}
             links={links}
             selectedKey={selected}
+            changes={changes}
             onSelect={setSelected}
             onToggle={toggle}
             onDrop={onDrop}
-            labels={{ expand: t('expand'), collapse: t('collapse'), chart: t('chart') }}
+            labels={{
+              expand: t('expand'),
+              collapse: t('collapse'),
+              chart: t('chart'),
+              minimap: t('minimap'),
+            }}
           />
           <Legend palette={palette} />
         </div>
         <div className={classes.sidePanel}>
           <Stack gap="sm">
+            {diff && compareWith && (
+              <ComparePanel
+                diff={diff}
+                view={view}
+                against={t('compare.against', {
+                  what: scenarioName(compareWith.scenarioId),
+                  date: compareWith.date.split('-').reverse().join('/'),
+                })}
+                locale={locale}
+                onJump={jumpTo}
+              />
+            )}
             {lensOn && <LensPanel lens={view.lens} locale={locale} />}
             <EditPanel
               view={view}
@@ -449,56 +288,45 @@ function OrganigramBody({
           </Stack>
         </div>
       </div>
+      <PrintDialog
+        opened={printing}
+        onClose={() => setPrinting(false)}
+        layout={layout}
+        texts={texts}
+        unitKinds={unitKinds}
+        links={exportLinks}
+        changes={changes}
+        title={title}
+      />
     </Stack>
   );
 }
 
-function Legend({ palette }: { palette: (typeof PALETTES)['light'] }) {
+/** The organigram's problems, each a button that shows the position on the chart. */
+function IssuesAlert({ issues, onJump }: { issues: OrgView['issues']; onJump(key: string): void }) {
   const { t } = useTranslation('organigram');
-  const item = (swatch: React.ReactNode, label: string) => (
-    <Group gap={6} wrap="nowrap">
-      <svg width={34} height={14} aria-hidden>
-        {swatch}
-      </svg>
-      <Text size="xs">{label}</Text>
-    </Group>
-  );
   return (
-    <Group gap="lg" data-testid="org-legend">
-      {item(
-        <line x1={0} y1={7} x2={34} y2={7} stroke={palette.line} strokeWidth={2} />,
-        t('legend.reporting'),
-      )}
-      {item(
-        <line
-          x1={0}
-          y1={7}
-          x2={34}
-          y2={7}
-          stroke={palette.link}
-          strokeWidth={2}
-          strokeDasharray="2 4"
-          strokeLinecap="round"
-        />,
-        t('legend.link'),
-      )}
-      {item(
-        <rect
-          x={1}
-          y={1}
-          width={32}
-          height={12}
-          rx={3}
-          fill="none"
-          stroke={palette.vacant}
-          strokeDasharray="5 3"
-        />,
-        t('legend.vacant'),
-      )}
-      {item(
-        <rect x={1} y={1} width={8} height={12} rx={2} fill={palette.pillar4} />,
-        t('legend.pillar4'),
-      )}
-    </Group>
+    <Alert
+      color="red"
+      icon={<IconAlertTriangle />}
+      title={t('issues.title', { count: issues.length })}
+      data-testid="org-issues"
+    >
+      <Text size="sm">{t('issues.intro')}</Text>
+      <List size="sm" mt={4}>
+        {issues.map((issue, i) => (
+          <List.Item key={i}>
+            <UnstyledButton
+              onClick={() =>
+                issue.positionIds[0] !== undefined && onJump(`p${issue.positionIds[0]}`)
+              }
+              style={{ textAlign: 'left', fontSize: 'inherit' }}
+            >
+              {issue.message}
+            </UnstyledButton>
+          </List.Item>
+        ))}
+      </List>
+    </Alert>
   );
 }

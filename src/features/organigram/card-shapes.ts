@@ -34,13 +34,39 @@ export type Shape =
 /** How much a card shows: everything, only its title (zoomed out), or only its box. */
 export type Detail = 'full' | 'title' | 'box';
 
+export type ChangeKind = 'added' | 'moved' | 'fte-changed';
+
 export type CardState = {
   selected?: boolean;
   highlighted?: boolean;
   dropTarget?: boolean;
+  /** Compare mode: how this card changed against the other scenario or date, and its label. */
+  change?: { kind: ChangeKind; label: string };
 };
 
-export function cardShapes(
+/** A compare badge in the card's top-right corner, in the change's colour. */
+function changeBadge(box: CardBox, palette: ChartPalette, change: CardState['change']): Shape[] {
+  if (!change) return [];
+  const w = Math.max(44, change.label.length * 6.4 + 14);
+  const x = box.x + box.w - w - 6;
+  const y = box.y - 9;
+  const fill = palette.change[change.kind];
+  return [
+    { type: 'rect', x, y, w, h: 18, rx: 9, fill },
+    {
+      type: 'text',
+      x: x + w / 2,
+      y: y + 13,
+      text: change.label,
+      size: 10.5,
+      weight: 700,
+      fill: palette.changeText,
+      anchor: 'middle',
+    },
+  ];
+}
+
+function cardBody(
   box: CardBox,
   text: CardText,
   palette: ChartPalette,
@@ -54,13 +80,15 @@ export function cardShapes(
     ? palette.dropTarget
     : state.selected
       ? palette.selected
-      : text.issue
-        ? palette.issue
-        : state.highlighted
-          ? palette.pillar4
-          : palette.cardStroke;
+      : state.change
+        ? palette.change[state.change.kind]
+        : text.issue
+          ? palette.issue
+          : state.highlighted
+            ? palette.pillar4
+            : palette.cardStroke;
   const strokeWidth =
-    state.dropTarget || state.selected || text.issue || state.highlighted ? 2.5 : 1;
+    state.dropTarget || state.selected || state.change || text.issue || state.highlighted ? 2.5 : 1;
 
   if (box.kind === 'unit') {
     shapes.push({ type: 'rect', x, y, w, h, rx: 6, fill: palette.unitFill, stroke, strokeWidth });
@@ -178,6 +206,18 @@ export function cardShapes(
     });
   }
   return shapes;
+}
+
+export function cardShapes(
+  box: CardBox,
+  text: CardText,
+  palette: ChartPalette,
+  detail: Detail,
+  state: CardState = {},
+  unitKind = 'team',
+): Shape[] {
+  const shapes = cardBody(box, text, palette, detail, state, unitKind);
+  return state.change ? [...shapes, ...changeBadge(box, palette, state.change)] : shapes;
 }
 
 /** An SVG path through the points of each polyline ("M x y L x y …"), all in one string. */

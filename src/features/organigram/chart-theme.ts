@@ -22,6 +22,9 @@ export type ChartPalette = {
   selected: string;
   issue: string;
   dropTarget: string;
+  /** Compare mode: added, moved, FTE changed (badge fills; white text on them meets AA). */
+  change: Record<'added' | 'moved' | 'fte-changed', string>;
+  changeText: string;
 };
 
 export const PALETTES: Record<'light' | 'dark', ChartPalette> = {
@@ -50,6 +53,8 @@ export const PALETTES: Record<'light' | 'dark', ChartPalette> = {
     selected: '#036087',
     issue: '#c92a2a',
     dropTarget: '#e3b300',
+    change: { added: '#2b7a0b', moved: '#1864ab', 'fte-changed': '#a84f00' },
+    changeText: '#ffffff',
   },
   dark: {
     background: '#1a1b1e',
@@ -76,6 +81,8 @@ export const PALETTES: Record<'light' | 'dark', ChartPalette> = {
     selected: '#4dabf7',
     issue: '#ff6b6b',
     dropTarget: '#ffd43b',
+    change: { added: '#2b7a0b', moved: '#1864ab', 'fte-changed': '#a84f00' },
+    changeText: '#ffffff',
   },
 };
 

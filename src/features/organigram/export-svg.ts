@@ -1,9 +1,15 @@
 import type { ChartLayout, CardBox } from '../../core/org';
 import type { CardText } from './chart-model';
 import { CHART_FONT, type ChartPalette } from './chart-theme';
-import { cardShapes, linkPath, polylinePath, type Shape } from './card-shapes';
+import { cardShapes, linkPath, polylinePath, type CardState, type Shape } from './card-shapes';
 
 export type ExportLink = { from: CardBox; to: CardBox; label: string };
+
+/** A part of the chart, in chart coordinates (a printed page). */
+export type Region = { x0: number; y0: number; x1: number; y1: number };
+
+const touches = (r: Region, x: number, y: number, w: number, h: number) =>
+  x + w >= r.x0 && x <= r.x1 && y + h >= r.y0 && y <= r.y1;
 
 const escapeXml = (text: string) =>
   text.replace(
@@ -28,6 +34,8 @@ function shapeSvg(shape: Shape): string {
  * The whole chart as a self-contained SVG document: every card (no culling), colours and the
  * font stack written on the elements (no CSS variables, no stylesheet, no foreignObject), so
  * it looks the same in a browser, Inkscape, Word or PowerPoint and stays crisp at any size.
+ * With a `region` (a printed page) only that part is drawn — only the cards, lines and links
+ * that touch it, which is what keeps a 30-page print fast.
  */
 export function chartSvg(options: {
   layout: ChartLayout;
@@ -36,27 +44,42 @@ export function chartSvg(options: {
   unitKinds: Map<number, string>;
   links: ExportLink[];
   title: string;
+  region?: Region;
+  /** Compare mode: the changed cards get their badge, as on screen. */
+  changes?: Map<string, NonNullable<CardState['change']>> | null;
+  /** Inline in an HTML page: no XML declaration, sized by its container. */
+  inline?: boolean;
 }): string {
-  const { layout, texts, palette, unitKinds, links } = options;
+  const { layout, texts, palette, unitKinds, links, region } = options;
   const width = Math.ceil(layout.width);
   const height = Math.ceil(layout.height + (links.length > 0 ? 280 : 0));
+  const box = region ?? { x0: 0, y0: 0, x1: width, y1: height };
+  const vw = Math.ceil(box.x1 - box.x0);
+  const vh = Math.ceil(box.y1 - box.y0);
+  const size = options.inline
+    ? 'width="100%" height="100%" preserveAspectRatio="xMidYMin meet"'
+    : `width="${vw}" height="${vh}"`;
   const parts: string[] = [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(CHART_FONT)}">`,
+    ...(options.inline ? [] : [`<?xml version="1.0" encoding="UTF-8"?>`]),
+    `<svg xmlns="http://www.w3.org/2000/svg" ${size} viewBox="${box.x0} ${box.y0} ${vw} ${vh}" font-family="${escapeXml(CHART_FONT)}">`,
     `<title>${escapeXml(options.title)}</title>`,
-    `<rect x="0" y="0" width="${width}" height="${height}" fill="${palette.background}"/>`,
+    `<rect x="${box.x0}" y="${box.y0}" width="${vw}" height="${vh}" fill="${palette.background}"/>`,
   ];
-  const structure = layout.edges.filter((e) => e.kind === 'structure').map((e) => e.points);
-  const reporting = layout.edges.filter((e) => e.kind === 'reporting').map((e) => e.points);
+  const inRegion = (points: [number, number][]) =>
+    !region || points.some(([px, py]) => touches(region, px, py, 0, 0));
+  const pick = (kind: 'structure' | 'reporting') =>
+    layout.edges.filter((e) => e.kind === kind && inRegion(e.points)).map((e) => e.points);
   parts.push(
-    `<path d="${polylinePath(structure)}" fill="none" stroke="${palette.line}" stroke-width="2"/>`,
-    `<path d="${polylinePath(reporting)}" fill="none" stroke="${palette.line}" stroke-width="1.25"/>`,
+    `<path d="${polylinePath(pick('structure'))}" fill="none" stroke="${palette.line}" stroke-width="2"/>`,
+    `<path d="${polylinePath(pick('reporting'))}" fill="none" stroke="${palette.line}" stroke-width="1.25"/>`,
   );
   for (const card of layout.cards) {
+    if (region && !touches(region, card.x, card.y, card.w, card.h)) continue;
     const text = texts.get(card.key);
     if (!text) continue;
-    parts.push('<g>');
-    for (const shape of cardShapes(card, text, palette, 'full', {}, unitKinds.get(card.id))) {
+    parts.push(`<g data-key="${card.key}">`);
+    const state = { change: options.changes?.get(card.key) };
+    for (const shape of cardShapes(card, text, palette, 'full', state, unitKinds.get(card.id))) {
       parts.push(shapeSvg(shape));
     }
     parts.push('</g>');

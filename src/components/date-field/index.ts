@@ -1,0 +1,1 @@
+export { DateField, parseBelgianDate } from './DateField';
