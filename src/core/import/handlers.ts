@@ -1,4 +1,5 @@
 import type { Database } from 'sql.js';
+import { beforeAllocationWrites } from '../planning/rollup';
 import { defineHandlers, type HandlerContext } from '../handlers/context';
 import { appendAudit } from '../mutations/audit';
 import { mutate } from '../mutations/mutate';
@@ -739,6 +740,7 @@ function entityWrite(
 ): RawCounts {
   if (!stored.entity) return { inserted: 0, updated: 0, deleted: 0 };
   const { importer, rows, mapped } = stored.entity;
+  if (importer.name === 'allocation') beforeAllocationWrites(db, rows.length);
   const existing = importer.loadExisting(db);
   const diff = entityDiff(db, importer, rows, mapped);
   const removed = request.applyRemovals ? diff.removed : [];
