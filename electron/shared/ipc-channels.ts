@@ -10,6 +10,7 @@ export const IPC_CHANNELS = [
   'workspace:save',
   'spreadsheet:open',
   'export:save',
+  'export:printToPdf',
   'recent:list',
   'window:setTitle',
   'recovery:write',

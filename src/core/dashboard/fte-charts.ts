@@ -13,6 +13,9 @@ const NO_ROLE = 'zonder-rol';
 
 /** Σ milli-FTE per position under the filter (one GROUP BY over the allocation table). */
 export function plannedMilliByPosition(db: Database, f: ResolvedFilter): Map<number, number> {
+  // One read serves the chart and the KPI of the same dashboard read (same resolved filter).
+  const known = byFilter.get(f);
+  if (known) return known;
   ensureRollup(db);
   const where = allocationWhere(f, { rollup: true });
   const result = new Map<number, number>();
@@ -24,8 +27,11 @@ export function plannedMilliByPosition(db: Database, f: ResolvedFilter): Map<num
     where.params,
   ))
     result.set(Number(positionId), Number(milli));
+  byFilter.set(f, result);
   return result;
 }
+
+const byFilter = new WeakMap<ResolvedFilter, Map<number, number>>();
 
 /** Positions of the snapshot by id, plus any allocated position the snapshot does not hold. */
 export function positionIndex(f: ResolvedFilter): Map<number, OrgPosition> {

@@ -87,6 +87,7 @@ describe('dispatchIpc', () => {
       files,
       closeGuard: createCloseGuard(),
       setTitle: vi.fn(),
+      printToPdf: vi.fn(async () => bytes),
       closeWindow: vi.fn(),
     });
     const result = await dispatchIpc(handlers, 'workspace:openRecent', { path: '/w/a.pijlerplan' });
@@ -102,6 +103,7 @@ describe('dispatchIpc', () => {
       files,
       closeGuard: createCloseGuard(),
       setTitle: vi.fn(),
+      printToPdf: vi.fn(async () => bytes),
       closeWindow: vi.fn(),
     });
     await expect(
@@ -116,6 +118,7 @@ describe('dispatchIpc', () => {
       files: fakeFiles(),
       closeGuard: createCloseGuard(),
       setTitle,
+      printToPdf: vi.fn(async () => bytes),
       closeWindow: vi.fn(),
     });
     await dispatchIpc(handlers, 'window:setTitle', { title: 'plan', dirty: true });
@@ -135,7 +138,13 @@ describe('save before close', () => {
           : { ok: true as const, value: null },
       ),
     });
-    const handlers = createIpcHandlers({ files, closeGuard, setTitle: vi.fn(), closeWindow });
+    const handlers = createIpcHandlers({
+      files,
+      closeGuard,
+      setTitle: vi.fn(),
+      printToPdf: vi.fn(async () => bytes),
+      closeWindow,
+    });
     closeGuard.setDirty(true);
     closeGuard.onCloseRequested();
     closeGuard.onPromptAnswered('save');
@@ -168,6 +177,7 @@ describe('registerIpcHandlers', () => {
       files: fakeFiles(),
       closeGuard: createCloseGuard(),
       setTitle: vi.fn(),
+      printToPdf: vi.fn(async () => bytes),
       closeWindow: vi.fn(),
     }) satisfies IpcHandlerMap;
     registerIpcHandlers(
