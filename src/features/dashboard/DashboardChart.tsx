@@ -77,7 +77,8 @@ export function DashboardChart({
   );
   const groupBars = stacked ? 1 : chart.series.length;
   const fitted =
-    height ?? Math.max(160, chart.rows.length * s.bar * (stacked ? 1 : Math.min(groupBars, 2)) + 90);
+    height ??
+    Math.max(160, chart.rows.length * s.bar * (stacked ? 1 : Math.min(groupBars, 2)) + 90);
   return (
     <BarChart
       h={fitted}
