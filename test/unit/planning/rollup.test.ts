@@ -102,7 +102,9 @@ describe('the allocation roll-ups stay equal to the base table', () => {
     });
     expect(plan.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
     const before = rowsOf(db, 'SELECT * FROM allocation_rollup');
-    const entry = unwrap(await call('import.commit', { planId: plan.planId, acceptValidRows: true }));
+    const entry = unwrap(
+      await call('import.commit', { planId: plan.planId, acceptValidRows: true }),
+    );
     expectCurrent(db);
     expect(rowsOf(db, 'SELECT * FROM allocation_rollup')).not.toBe(before);
     unwrap(await call('import.undo', { importId: entry.id }));
