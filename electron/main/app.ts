@@ -268,6 +268,14 @@ export function startApp(electron: ElectronApi, options: StartOptions): void {
         files: filesForRenderer,
         closeGuard,
         setTitle,
+        printToPdf: async () =>
+          new Uint8Array(
+            await window.webContents.printToPDF({
+              landscape: true,
+              printBackground: true,
+              pageSize: 'A4',
+            }),
+          ),
         recovery: createRecoveryStore({ dir: path.join(app.getPath('userData'), 'recovery') }),
         closeWindow: () => {
           if (!window.isDestroyed()) window.close();

@@ -9,6 +9,8 @@ export type IpcHandlerDeps = {
   files: WorkspaceFiles;
   closeGuard: Pick<CloseGuard, 'onSaveStarted' | 'onSaveFinished'>;
   setTitle(title: string, dirty: boolean): void;
+  /** The main window's page as PDF bytes (webContents.printToPDF, landscape A4). */
+  printToPdf(): Promise<Uint8Array>;
   /** Called when a save the close prompt waited for has succeeded. */
   closeWindow(): void;
   /** The crash-recovery copy in the app's own folder (src/node/recovery). */
@@ -44,6 +46,18 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerMap {
     'workspace:release': () => deps.files.releaseLock(),
     'spreadsheet:open': () => deps.files.openSpreadsheet(),
     'export:save': ({ bytes, suggestedName }) => deps.files.saveExport(bytes, suggestedName),
+    'export:printToPdf': async ({ suggestedName }) => {
+      let bytes: Uint8Array;
+      try {
+        bytes = await deps.printToPdf();
+      } catch (error) {
+        return {
+          ok: false,
+          message: `De PDF kon niet gemaakt worden: ${error instanceof Error ? error.message : String(error)}`,
+        };
+      }
+      return deps.files.saveExport(bytes, suggestedName);
+    },
     'recent:list': () => deps.files.recentFiles(),
     'window:setTitle': ({ title, dirty }) => deps.setTitle(title, dirty),
     'recovery:write': async ({ bytes, name, path }) => {

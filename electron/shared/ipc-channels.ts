@@ -13,6 +13,7 @@ export const IPC_CHANNELS = [
   'workspace:release',
   'spreadsheet:open',
   'export:save',
+  'export:printToPdf',
   'recent:list',
   'window:setTitle',
   'recovery:write',

@@ -37,6 +37,7 @@ export const IPC_PAYLOADS = {
   'workspace:release': none,
   'spreadsheet:open': none,
   'export:save': z.object({ bytes, suggestedName: fileName }).strict(),
+  'export:printToPdf': z.object({ suggestedName: fileName }).strict(),
   'recent:list': none,
   'window:setTitle': z.object({ title: z.string().max(500), dirty: z.boolean() }).strict(),
   'recovery:write': z
@@ -57,6 +58,8 @@ export type IpcResults = {
   'workspace:release': void;
   'spreadsheet:open': HostResult<Omit<HostFile, 'path'> | null>;
   'export:save': HostResult<string | null>;
+  /** The window's page as PDF (Chromium's printToPDF, print styles), through the save dialog. */
+  'export:printToPdf': HostResult<string | null>;
   'recent:list': RecentFile[];
   'window:setTitle': void;
   'recovery:write': void;

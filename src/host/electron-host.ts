@@ -84,6 +84,7 @@ export function createElectronHost(
     saveWorkspace: (bytes, path, suggestedName) =>
       call('workspace:save', { bytes, path, suggestedName }),
     saveExport: (bytes, suggestedName) => call('export:save', { bytes, suggestedName }),
+    printToPdf: (suggestedName) => call('export:printToPdf', { suggestedName }),
     recentFiles: async () => {
       try {
         return await bridge.invoke('recent:list', {});

@@ -59,6 +59,11 @@ export type Host = {
   ): Promise<HostResult<{ name: string; path: string } | null>>;
   /** Offers an exported file (xlsx, csv, png…) to the user: a save dialog or a download. */
   saveExport(bytes: Uint8Array, suggestedName: string): Promise<HostResult<string | null>>;
+  /**
+   * The page as the printer would see it, as PDF through a save dialog (Electron's
+   * webContents.printToPDF). Electron only: the browser build draws its PDF itself.
+   */
+  printToPdf?(suggestedName: string): Promise<HostResult<string | null>>;
   recentFiles(): Promise<RecentFile[]>;
   /**
    * Crash recovery: keeps the unsaved workspace aside (atomically, in the app's own storage,

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
+import { PDFDocument } from 'pdf-lib';
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, screenshot } from './app';
 
@@ -91,6 +92,15 @@ test('drill down into a division and back by the breadcrumb; trace a KPI to its 
   await card.getByTestId('chart-crumbs').getByRole('button', { name: 'Alle afdelingen' }).click();
   await expect(card.getByTestId('chart-crumbs')).toHaveCount(0);
 
+  // A click on a bar itself drills down too (not only the table's zoom buttons).
+  await card.getByTestId('chart-table-toggle').click();
+  // (centred first: at the card's top the sticky header would take the click)
+  await card.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  await card.locator('.recharts-bar-rectangle path').first().click();
+  await expect(card.getByTestId('chart-crumbs')).toBeVisible();
+  await card.getByTestId('chart-crumbs').getByRole('button', { name: 'Alle afdelingen' }).click();
+  await expect(card.getByTestId('chart-crumbs')).toHaveCount(0);
+
   await page.getByTestId('kpi-vacancies').click();
   const drawer = page.getByRole('dialog', { name: /Waar komt dit cijfer vandaan/ });
   await expect(drawer.getByTestId('trace-source-file')).toContainText('positions.csv');
@@ -108,7 +118,11 @@ test('meeting mode steps through the slides by keyboard; axe finds nothing serio
   await page.getByTestId('meeting-open').click();
   const meeting = page.getByTestId('meeting-mode');
   await expect(meeting).toHaveAttribute('data-slide', '1');
-  await expect(meeting.getByTestId('slide-counter')).toHaveText('Dia 1 van 9');
+  const counter = meeting.getByTestId('slide-counter');
+  await expect(counter).toHaveText(/^Dia 1 van \d+$/);
+  const total = Number((await counter.innerText()).match(/van (\d+)/)![1]);
+  // Nine slides at least (cover + 8 charts); the 18 networks take more than one.
+  expect(total).toBeGreaterThan(9);
   await expect(meeting).toContainText('Voorbeeldwerkruimte');
   await screenshot(page, 'meeting-slide-1');
   await page.keyboard.press('ArrowRight');
@@ -130,13 +144,47 @@ test('meeting mode steps through the slides by keyboard; axe finds nothing serio
   // The overlay is all the audience sees; the dashboard behind it was scanned above.
   expect(await seriousViolations(page, '[data-testid="meeting-mode"]')).toEqual([]);
   await page.keyboard.press('End');
-  await expect(meeting).toHaveAttribute('data-slide', '9');
+  await expect(meeting).toHaveAttribute('data-slide', String(total));
   await page.keyboard.press('Home');
   await expect(meeting).toHaveAttribute('data-slide', '1');
   await page.keyboard.press('ArrowLeft');
   await expect(meeting).toHaveAttribute('data-slide', '1');
   await page.keyboard.press('Escape');
   await expect(meeting).toHaveCount(0);
+});
+
+test('every slide fits the screen at 1920×1080 and 1280×720, every category labelled', async ({
+  page,
+}) => {
+  for (const [width, height] of [
+    [1920, 1080],
+    [1280, 720],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await openApp(page, 'dashboard');
+    await page.getByTestId('meeting-open').click();
+    const meeting = page.getByTestId('meeting-mode');
+    const total = Number(
+      (await meeting.getByTestId('slide-counter').innerText()).match(/van (\d+)/)![1],
+    );
+    for (let n = 2; n <= total; n++) {
+      await page.keyboard.press('ArrowRight');
+      await expect(meeting).toHaveAttribute('data-slide', String(n));
+      const chart = meeting.getByTestId('slide-chart');
+      const svg = chart.locator('svg.recharts-surface').first();
+      await expect(svg).toBeVisible();
+      const box = (await chart.boundingBox())!;
+      const drawn = (await svg.boundingBox())!;
+      // Nothing cut off: the chart stays inside its box, the stamp inside the window.
+      expect(drawn.y + drawn.height).toBeLessThanOrEqual(box.y + box.height + 1);
+      const stamp = (await meeting.getByTestId('slide-stamp').boundingBox())!;
+      expect(stamp.y + stamp.height).toBeLessThanOrEqual(height);
+      const ticks = await chart.locator('.recharts-cartesian-axis-tick-value').allInnerTexts();
+      expect(ticks.length).toBeGreaterThan(0);
+      if (n === 3) await screenshot(page, `meeting-${width}x${height}-slide-3`);
+    }
+    await page.keyboard.press('Escape');
+  }
 });
 
 test('PNG, SVG and PDF exports are produced; the SVG keeps its colours', async ({ page }) => {
@@ -165,8 +213,25 @@ test('PNG, SVG and PDF exports are produced; the SVG keeps its colours', async (
     const box = await card.locator('svg.recharts-surface').boundingBox();
     expect(width).toBe(Math.round(Math.ceil(box!.width) * scale));
   }
-  await page.emulateMedia({ media: 'print' });
-  const pdf = await page.pdf({ format: 'A4', landscape: true });
+  // Copy to the clipboard: a PNG, read back from the clipboard.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await card.getByTestId('chart-export').click();
+  await page.getByRole('menuitem', { name: 'Kopiëren als afbeelding' }).click();
+  await expect(page.getByText('De grafiek staat op het klembord.')).toBeVisible();
+  const clip = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    const blob = await item!.getType('image/png');
+    const head = new Uint8Array(await blob.slice(0, 8).arrayBuffer());
+    return { size: blob.size, magic: String.fromCharCode(...head.slice(1, 4)) };
+  });
+  expect(clip.magic).toBe('PNG');
+  expect(clip.size).toBeGreaterThan(5_000);
+
+  // The dashboard as PDF: the browser build draws it (cover + one page per chart).
+  const download = page.waitForEvent('download');
+  await page.getByTestId('dashboard-pdf').click();
+  const pdf = await readFile((await (await download).path())!);
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  expect(pdf.length).toBeGreaterThan(20_000);
+  expect(pdf.length).toBeGreaterThan(50_000);
+  expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1 + CHARTS.length);
 });

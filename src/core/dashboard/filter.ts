@@ -3,6 +3,7 @@ import { loadSnapshot, unitAncestry, type OrgSnapshot, type OrgUnit } from '../o
 import { monthRange, planningHorizon, type Grain } from '../planning/months';
 import { selectRows, selectValue } from '../planning/sql';
 import type { RegionKind } from '../planning/demand';
+import { rollupRegionColumn } from '../planning/rollup';
 import { readMeta } from '../workspace/meta';
 
 /**
@@ -100,11 +101,12 @@ export type WhereClause = { sql: string; params: SqlValue[]; words: string[] };
 /**
  * The WHERE over `allocation a` (joined as ALLOCATION_JOINS, and with `act` the activity) for
  * the filter: fourth-pillar activities (or the chosen one), the period, region and division.
- * `words` says the same in Dutch for the trace.
+ * `words` says the same in Dutch for the trace. With `rollup`, `a` is allocation_rollup (no
+ * joins needed); the trace reads the base table with the same filter.
  */
 export function allocationWhere(
   f: ResolvedFilter,
-  options: { scenario?: boolean } = {},
+  options: { scenario?: boolean; rollup?: boolean } = {},
 ): WhereClause {
   const parts: string[] = [];
   const params: SqlValue[] = [];
@@ -126,7 +128,12 @@ export function allocationWhere(
     words.push('activiteiten van de vierde pijler');
   }
   if (f.regionCode) {
-    parts.push(`${allocationRegionSql(f.regionKind)} = ?`);
+    // The roll-up (planning/rollup.ts) holds the row's region of each kind by the same rule.
+    parts.push(
+      options.rollup
+        ? `a.${rollupRegionColumn(f.regionKind)} = ?`
+        : `${allocationRegionSql(f.regionKind)} = ?`,
+    );
     params.push(f.regionCode);
     words.push(`regio ${f.regionCode}`);
   }

@@ -2,36 +2,36 @@ import type { Database } from 'sql.js';
 import { regionOf, type OrgPosition } from '../org';
 import { assumptionValues, readAssumptions } from '../planning/assumptions';
 import { demandByRegion, demandFormula } from '../planning/demand';
-import { milliSql } from '../planning/fte';
 import { bucketsOf } from '../planning/months';
+import { ensureRollup } from '../planning/rollup';
 import { listScenarios } from '../planning/scenarios';
 import { ordered, unitCategories, type Category } from './categories';
-import {
-  ALLOCATION_JOINS,
-  allocationWhere,
-  regionColumn,
-  selectRows,
-  type ResolvedFilter,
-} from './filter';
+import { allocationWhere, regionColumn, selectRows, type ResolvedFilter } from './filter';
 import type { ChartData, Drill } from './types';
 
 const NO_ROLE = 'zonder-rol';
 
 /** Σ milli-FTE per position under the filter (one GROUP BY over the allocation table). */
 export function plannedMilliByPosition(db: Database, f: ResolvedFilter): Map<number, number> {
-  const where = allocationWhere(f);
-  const joins = f.regionCode ? ALLOCATION_JOINS : '';
+  // One read serves the chart and the KPI of the same dashboard read (same resolved filter).
+  const known = byFilter.get(f);
+  if (known) return known;
+  ensureRollup(db);
+  const where = allocationWhere(f, { rollup: true });
   const result = new Map<number, number>();
   for (const [positionId, milli] of selectRows(
     db,
-    `SELECT a.position_id, sum(${milliSql('a.fte')}) FROM allocation a
-       JOIN activity act ON act.code = a.activity_code ${joins}
+    `SELECT a.position_id, sum(a.milli) FROM allocation_rollup a
+       JOIN activity act ON act.code = a.activity_code
       WHERE ${where.sql} GROUP BY a.position_id`,
     where.params,
   ))
     result.set(Number(positionId), Number(milli));
+  byFilter.set(f, result);
   return result;
 }
+
+const byFilter = new WeakMap<ResolvedFilter, Map<number, number>>();
 
 /** Positions of the snapshot by id, plus any allocated position the snapshot does not hold. */
 export function positionIndex(f: ResolvedFilter): Map<number, OrgPosition> {
@@ -79,13 +79,13 @@ const byLabel = (a: { label: string }, b: { label: string }) =>
 
 /** Planned FTE over time for every scenario (the scenario filter picks none out here). */
 export function plannedOverTime(db: Database, f: ResolvedFilter): ChartData {
-  const where = allocationWhere(f, { scenario: false });
-  const joins = f.regionCode ? ALLOCATION_JOINS : '';
+  ensureRollup(db);
+  const where = allocationWhere(f, { scenario: false, rollup: true });
   const byScenario = new Map<number, Map<string, number>>();
   for (const [scenarioId, month, milli] of selectRows(
     db,
-    `SELECT a.scenario_id, a.month, sum(${milliSql('a.fte')}) FROM allocation a
-       JOIN activity act ON act.code = a.activity_code ${joins}
+    `SELECT a.scenario_id, a.month, sum(a.milli) FROM allocation_rollup a
+       JOIN activity act ON act.code = a.activity_code
       WHERE ${where.sql} GROUP BY 1, 2`,
     where.params,
   )) {
@@ -197,17 +197,22 @@ function municipalityDemand(
     byYear.set(Number(year), Number(count));
     newcomers.set(String(nis), byYear);
   }
-  // All planned FTE of the region by municipality; NULL is FTE booked on the region itself.
+  // All planned FTE of the region by municipality (from the roll-up, where '' is FTE booked on
+  // the region itself).
   const planned = new Map<string | null, number>();
-  const where = allocationWhere({ ...f, regionCode, divisionId: null, activityCode: null });
+  ensureRollup(db);
+  const where = allocationWhere(
+    { ...f, regionCode, divisionId: null, activityCode: null },
+    { rollup: true },
+  );
   for (const [nis, milli] of selectRows(
     db,
-    `SELECT a.nis_code, sum(${milliSql('a.fte')}) FROM allocation a
-       JOIN activity act ON act.code = a.activity_code ${ALLOCATION_JOINS}
+    `SELECT a.nis_code, sum(a.milli) FROM allocation_rollup_nis a
+       JOIN activity act ON act.code = a.activity_code
       WHERE ${where.sql} GROUP BY 1`,
     where.params,
   ))
-    planned.set(nis === null ? null : String(nis), Number(milli));
+    planned.set(nis === '' ? null : String(nis), Number(milli));
   const rows: ChartData['rows'] = [];
   for (const [nis, name] of names) {
     const model = demandFormula(newcomers.get(nis) ?? new Map(), values, f.months);

@@ -427,6 +427,165 @@ export const MIGRATIONS: readonly Migration[] = [
         (scenario_id, month, activity_code, position_id, region_code, nis_code, person_id, fte);
     `,
   },
+  {
+    version: 7,
+    description: 'Dashboard: monthly roll-ups of the allocation, kept current by triggers',
+    sql: /* sql */ `
+      -- Σ milli-FTE of the allocation per scenario × month × activity × position × region of
+      -- both kinds (by the rule of planning/demand.ts: the row's own region when of that kind,
+      -- else its municipality's; '' for none), so the dashboard and the demand view read a few
+      -- thousand rows instead of a million. Derived data: planning/rollup.ts rebuilds it when
+      -- 'stale' is set; the triggers below keep it current row by row otherwise.
+      CREATE TABLE allocation_rollup (
+        scenario_id   INTEGER NOT NULL,
+        month         TEXT NOT NULL,
+        activity_code TEXT NOT NULL,
+        position_id   INTEGER NOT NULL,
+        network_code  TEXT NOT NULL,
+        agii_code     TEXT NOT NULL,
+        milli         INTEGER NOT NULL,
+        vacancy_milli INTEGER NOT NULL,
+        row_count     INTEGER NOT NULL,
+        PRIMARY KEY (scenario_id, month, activity_code, position_id, network_code, agii_code)
+      ) WITHOUT ROWID;
+      -- The same per municipality ('' for FTE booked on a region only): the drill into a region.
+      CREATE TABLE allocation_rollup_nis (
+        scenario_id   INTEGER NOT NULL,
+        month         TEXT NOT NULL,
+        activity_code TEXT NOT NULL,
+        nis_code      TEXT NOT NULL,
+        network_code  TEXT NOT NULL,
+        agii_code     TEXT NOT NULL,
+        milli         INTEGER NOT NULL,
+        row_count     INTEGER NOT NULL,
+        PRIMARY KEY (scenario_id, month, activity_code, nis_code, network_code, agii_code)
+      ) WITHOUT ROWID;
+      -- stale = 1: the roll-ups are out of date (a new file, a changed municipality or region,
+      -- a bulk write); the next read rebuilds them and the triggers rest meanwhile.
+      CREATE TABLE allocation_rollup_state (
+        id    INTEGER PRIMARY KEY CHECK (id = 1),
+        stale INTEGER NOT NULL CHECK (stale IN (0, 1))
+      );
+      INSERT INTO allocation_rollup_state (id, stale) VALUES (1, 1);
+
+      CREATE TRIGGER allocation_rollup_insert AFTER INSERT ON allocation
+      WHEN (SELECT stale FROM allocation_rollup_state) = 0
+      BEGIN
+        INSERT INTO allocation_rollup VALUES (NEW.scenario_id, NEW.month, NEW.activity_code,
+          NEW.position_id, coalesce(
+            (SELECT code FROM region WHERE code = NEW.region_code AND kind = 'network'),
+            (SELECT network_code FROM municipality WHERE nis_code = NEW.nis_code), ''),
+          coalesce(
+            (SELECT code FROM region WHERE code = NEW.region_code AND kind = 'agii'),
+            (SELECT agii_region_code FROM municipality WHERE nis_code = NEW.nis_code), ''),
+          CAST(round(NEW.fte * 1000) AS INTEGER), CASE WHEN NEW.person_id IS NULL THEN CAST(round(NEW.fte * 1000) AS INTEGER) ELSE 0 END, 1)
+        ON CONFLICT DO UPDATE SET milli = milli + excluded.milli,
+          vacancy_milli = vacancy_milli + excluded.vacancy_milli, row_count = row_count + 1;
+        INSERT INTO allocation_rollup_nis VALUES (NEW.scenario_id, NEW.month, NEW.activity_code,
+          coalesce(NEW.nis_code, ''), coalesce(
+            (SELECT code FROM region WHERE code = NEW.region_code AND kind = 'network'),
+            (SELECT network_code FROM municipality WHERE nis_code = NEW.nis_code), ''),
+          coalesce(
+            (SELECT code FROM region WHERE code = NEW.region_code AND kind = 'agii'),
+            (SELECT agii_region_code FROM municipality WHERE nis_code = NEW.nis_code), ''),
+          CAST(round(NEW.fte * 1000) AS INTEGER), 1)
+        ON CONFLICT DO UPDATE SET milli = milli + excluded.milli, row_count = row_count + 1;
+      END;
+      CREATE TRIGGER allocation_rollup_delete AFTER DELETE ON allocation
+      WHEN (SELECT stale FROM allocation_rollup_state) = 0
+      BEGIN
+        UPDATE allocation_rollup SET milli = milli - CAST(round(OLD.fte * 1000) AS INTEGER),
+          vacancy_milli = vacancy_milli - CASE WHEN OLD.person_id IS NULL THEN CAST(round(OLD.fte * 1000) AS INTEGER) ELSE 0 END, row_count = row_count - 1
+        WHERE scenario_id = OLD.scenario_id AND month = OLD.month
+          AND activity_code = OLD.activity_code AND position_id = OLD.position_id
+          AND network_code = coalesce(
+            (SELECT code FROM region WHERE code = OLD.region_code AND kind = 'network'),
+            (SELECT network_code FROM municipality WHERE nis_code = OLD.nis_code), '')
+          AND agii_code = coalesce(
+            (SELECT code FROM region WHERE code = OLD.region_code AND kind = 'agii'),
+            (SELECT agii_region_code FROM municipality WHERE nis_code = OLD.nis_code), '');
+        UPDATE allocation_rollup_nis SET milli = milli - CAST(round(OLD.fte * 1000) AS INTEGER), row_count = row_count - 1
+        WHERE scenario_id = OLD.scenario_id AND month = OLD.month
+          AND activity_code = OLD.activity_code AND nis_code = coalesce(OLD.nis_code, '')
+          AND network_code = coalesce(
+            (SELECT code FROM region WHERE code = OLD.region_code AND kind = 'network'),
+            (SELECT network_code FROM municipality WHERE nis_code = OLD.nis_code), '')
+          AND agii_code = coalesce(
+            (SELECT code FROM region WHERE code = OLD.region_code AND kind = 'agii'),
+            (SELECT agii_region_code FROM municipality WHERE nis_code = OLD.nis_code), '');
+        DELETE FROM allocation_rollup WHERE row_count = 0 AND scenario_id = OLD.scenario_id
+          AND month = OLD.month AND activity_code = OLD.activity_code
+          AND position_id = OLD.position_id;
+        DELETE FROM allocation_rollup_nis WHERE row_count = 0 AND scenario_id = OLD.scenario_id
+          AND month = OLD.month AND activity_code = OLD.activity_code
+          AND nis_code = coalesce(OLD.nis_code, '');
+      END;
+      -- An update is the old row out and the new row in.
+      CREATE TRIGGER allocation_rollup_update AFTER UPDATE ON allocation
+      WHEN (SELECT stale FROM allocation_rollup_state) = 0
+      BEGIN
+        UPDATE allocation_rollup SET milli = milli - CAST(round(OLD.fte * 1000) AS INTEGER),
+          vacancy_milli = vacancy_milli - CASE WHEN OLD.person_id IS NULL THEN CAST(round(OLD.fte * 1000) AS INTEGER) ELSE 0 END, row_count = row_count - 1
+        WHERE scenario_id = OLD.scenario_id AND month = OLD.month
+          AND activity_code = OLD.activity_code AND position_id = OLD.position_id
+          AND network_code = coalesce(
+            (SELECT code FROM region WHERE code = OLD.region_code AND kind = 'network'),
+            (SELECT network_code FROM municipality WHERE nis_code = OLD.nis_code), '')
+          AND agii_code = coalesce(
+            (SELECT code FROM region WHERE code = OLD.region_code AND kind = 'agii'),
+            (SELECT agii_region_code FROM municipality WHERE nis_code = OLD.nis_code), '');
+        UPDATE allocation_rollup_nis SET milli = milli - CAST(round(OLD.fte * 1000) AS INTEGER), row_count = row_count - 1
+        WHERE scenario_id = OLD.scenario_id AND month = OLD.month
+          AND activity_code = OLD.activity_code AND nis_code = coalesce(OLD.nis_code, '')
+          AND network_code = coalesce(
+            (SELECT code FROM region WHERE code = OLD.region_code AND kind = 'network'),
+            (SELECT network_code FROM municipality WHERE nis_code = OLD.nis_code), '')
+          AND agii_code = coalesce(
+            (SELECT code FROM region WHERE code = OLD.region_code AND kind = 'agii'),
+            (SELECT agii_region_code FROM municipality WHERE nis_code = OLD.nis_code), '');
+        INSERT INTO allocation_rollup VALUES (NEW.scenario_id, NEW.month, NEW.activity_code,
+          NEW.position_id, coalesce(
+            (SELECT code FROM region WHERE code = NEW.region_code AND kind = 'network'),
+            (SELECT network_code FROM municipality WHERE nis_code = NEW.nis_code), ''),
+          coalesce(
+            (SELECT code FROM region WHERE code = NEW.region_code AND kind = 'agii'),
+            (SELECT agii_region_code FROM municipality WHERE nis_code = NEW.nis_code), ''),
+          CAST(round(NEW.fte * 1000) AS INTEGER), CASE WHEN NEW.person_id IS NULL THEN CAST(round(NEW.fte * 1000) AS INTEGER) ELSE 0 END, 1)
+        ON CONFLICT DO UPDATE SET milli = milli + excluded.milli,
+          vacancy_milli = vacancy_milli + excluded.vacancy_milli, row_count = row_count + 1;
+        INSERT INTO allocation_rollup_nis VALUES (NEW.scenario_id, NEW.month, NEW.activity_code,
+          coalesce(NEW.nis_code, ''), coalesce(
+            (SELECT code FROM region WHERE code = NEW.region_code AND kind = 'network'),
+            (SELECT network_code FROM municipality WHERE nis_code = NEW.nis_code), ''),
+          coalesce(
+            (SELECT code FROM region WHERE code = NEW.region_code AND kind = 'agii'),
+            (SELECT agii_region_code FROM municipality WHERE nis_code = NEW.nis_code), ''),
+          CAST(round(NEW.fte * 1000) AS INTEGER), 1)
+        ON CONFLICT DO UPDATE SET milli = milli + excluded.milli, row_count = row_count + 1;
+        DELETE FROM allocation_rollup WHERE row_count = 0 AND scenario_id = OLD.scenario_id
+          AND month = OLD.month AND activity_code = OLD.activity_code
+          AND position_id = OLD.position_id;
+        DELETE FROM allocation_rollup_nis WHERE row_count = 0 AND scenario_id = OLD.scenario_id
+          AND month = OLD.month AND activity_code = OLD.activity_code
+          AND nis_code = coalesce(OLD.nis_code, '');
+      END;
+
+      -- Which region a row counts under follows its municipality and the region's kind: when
+      -- either changes, the roll-ups are rebuilt on the next read.
+      CREATE TRIGGER municipality_rollup_stale_insert AFTER INSERT ON municipality
+      BEGIN UPDATE allocation_rollup_state SET stale = 1 WHERE stale = 0; END;
+      CREATE TRIGGER municipality_rollup_stale_update AFTER UPDATE OF nis_code, network_code, agii_region_code ON municipality
+      BEGIN UPDATE allocation_rollup_state SET stale = 1 WHERE stale = 0; END;
+      CREATE TRIGGER municipality_rollup_stale_delete AFTER DELETE ON municipality
+      BEGIN UPDATE allocation_rollup_state SET stale = 1 WHERE stale = 0; END;
+      CREATE TRIGGER region_rollup_stale_insert AFTER INSERT ON region
+      BEGIN UPDATE allocation_rollup_state SET stale = 1 WHERE stale = 0; END;
+      CREATE TRIGGER region_rollup_stale_update AFTER UPDATE OF code, kind ON region
+      BEGIN UPDATE allocation_rollup_state SET stale = 1 WHERE stale = 0; END;
+      CREATE TRIGGER region_rollup_stale_delete AFTER DELETE ON region
+      BEGIN UPDATE allocation_rollup_state SET stale = 1 WHERE stale = 0; END;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -449,6 +608,9 @@ export const DOMAIN_TABLES = [
   'scenario_assumption',
   'activity',
   'allocation',
+  'allocation_rollup',
+  'allocation_rollup_nis',
+  'allocation_rollup_state',
   'pilot',
   'pilot_municipality',
   'pilot_approach',

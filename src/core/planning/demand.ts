@@ -5,7 +5,7 @@ import {
   type Assumption,
   type AssumptionValues,
 } from './assumptions';
-import { milliSql } from './fte';
+import { ensureRollup, rollupRegionColumn } from './rollup';
 import { addMonths, bucketsOf, monthRange, planningHorizon, type Grain } from './months';
 import { findScenario } from './scenarios';
 import { selectRows } from './sql';
@@ -152,18 +152,18 @@ export function demandByRegion(
 
   const planned = new Map<string, { total: number[]; vacancy: number[] }>();
   const unassigned = months.map(() => 0);
+  // From the monthly roll-up (planning/rollup.ts): the same sums as a GROUP BY on allocation
+  // with the same region rule, over a few thousand rows instead of every allocation row.
+  ensureRollup(db);
   for (const row of selectRows(
     db,
-    `SELECT coalesce(CASE WHEN r.kind = ? THEN a.region_code END, mu.${regionColumn}) AS region,
-            a.month, sum(${milliSql('a.fte')}),
-            sum(CASE WHEN a.person_id IS NULL THEN ${milliSql('a.fte')} ELSE 0 END)
-       FROM allocation a
-       JOIN activity act ON act.code = a.activity_code AND act.is_pillar4 = 1
-       LEFT JOIN region r ON r.code = a.region_code
-       LEFT JOIN municipality mu ON mu.nis_code = a.nis_code
-      WHERE a.scenario_id = ?
+    `SELECT nullif(r.${rollupRegionColumn(kind)}, '') AS region, r.month,
+            sum(r.milli), sum(r.vacancy_milli)
+       FROM allocation_rollup r
+       JOIN activity act ON act.code = r.activity_code AND act.is_pillar4 = 1
+      WHERE r.scenario_id = ?
       GROUP BY 1, 2`,
-    [kind, args.scenarioId],
+    [args.scenarioId],
   )) {
     const index = monthIndex.get(String(row[1]));
     if (index === undefined) continue;

@@ -63,7 +63,14 @@ export function planningHorizon(db: Database): { from: string; to: string } {
         ?.values ?? []
     ).map((row) => [String(row[0]), String(row[1])]),
   );
-  const span = db.exec('SELECT min(month), max(month) FROM allocation')[0]?.values[0] ?? [];
+  // Per scenario through the (scenario_id, month) index: a bare min(month) over allocation
+  // reads every row of a million-row plan.
+  const span =
+    db.exec(
+      `SELECT min(lo), max(hi) FROM (SELECT
+         (SELECT min(month) FROM allocation WHERE scenario_id = s.id) AS lo,
+         (SELECT max(month) FROM allocation WHERE scenario_id = s.id) AS hi FROM scenario s)`,
+    )[0]?.values[0] ?? [];
   const year = new Date().getFullYear();
   const from = meta.get('planning_from') ?? (span[0] as string | null) ?? `${year}-01`;
   const to = meta.get('planning_to') ?? (span[1] as string | null) ?? `${year}-12`;

@@ -7,6 +7,7 @@ import { errorText } from '../db/workspace-file';
 import { err, ok, type Result } from '../result';
 import type { Session } from '../session';
 import { selectRows, selectValue, textOrNull } from './sql';
+import { copyRollup, dropRollup, markRollupStale, rollupStale } from './rollup';
 
 export type ScenarioStatus = 'draft' | 'approved';
 
@@ -121,11 +122,16 @@ export function copyScenario(
        SELECT ?, key, value, source FROM scenario_assumption WHERE scenario_id = ?`,
       [inserted, sourceId],
     );
+    // The roll-ups get the source's rows under the new id (same rows, same sums) instead of
+    // one trigger run per copied row; a stale roll-up simply stays stale.
+    const fresh = !rollupStale(db);
+    markRollupStale(db);
     db.run(
       `INSERT INTO allocation (scenario_id, ${ALLOCATION_COLUMNS})
        SELECT ?, ${ALLOCATION_COLUMNS} FROM allocation WHERE scenario_id = ? ORDER BY id`,
       [inserted, sourceId],
     );
+    if (fresh) copyRollup(db, sourceId, inserted);
     return inserted;
   };
   const label = `Scenario "${source.value.name}" gekopieerd als "${checked.value}"`;
@@ -151,7 +157,10 @@ export function copyScenario(
   pushHistory(session, {
     label,
     undo: (undoDb) => {
+      const fresh = !rollupStale(undoDb);
+      markRollupStale(undoDb);
       undoDb.run('DELETE FROM allocation WHERE scenario_id = ?', [newId]);
+      if (fresh) dropRollup(undoDb, newId);
       undoDb.run('DELETE FROM scenario_assumption WHERE scenario_id = ?', [newId]);
       undoDb.run('DELETE FROM scenario WHERE id = ?', [newId]);
     },

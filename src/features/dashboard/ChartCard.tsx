@@ -19,7 +19,7 @@ import type { ChartData, Drill } from '../../core/dashboard';
 import { DashboardChart } from './DashboardChart';
 import { formatValue, takeaway } from './format';
 
-export type ExportKind = 'png2' | 'png3' | 'svg';
+export type ExportKind = 'png2' | 'png3' | 'svg' | 'copy';
 
 /**
  * A chart with its question as title, the drill breadcrumb, the one-line takeaway, the filters
@@ -93,6 +93,7 @@ export function ChartCard({
                 <Menu.Item onClick={() => exportAs('png2')}>{t('export.png2')}</Menu.Item>
                 <Menu.Item onClick={() => exportAs('png3')}>{t('export.png3')}</Menu.Item>
                 <Menu.Item onClick={() => exportAs('svg')}>{t('export.svg')}</Menu.Item>
+                <Menu.Item onClick={() => exportAs('copy')}>{t('export.copy')}</Menu.Item>
               </Menu.Dropdown>
             </Menu>
           </Group>
@@ -121,6 +122,11 @@ export function ChartCard({
         <Text size="sm" fw={600} id={summaryId} data-testid="chart-takeaway">
           {takeaway(chart, t, locale)}
         </Text>
+        {chart.rows.some((row) => row.drill) && !asTable && (
+          <Text size="xs" className="no-print">
+            {t('clickHint')}
+          </Text>
+        )}
         {chart.rows.length === 0 ? (
           <Text size="sm">{t('empty')}</Text>
         ) : asTable ? (
@@ -130,7 +136,12 @@ export function ChartCard({
             <DashboardChart
               chart={chart}
               locale={locale}
-              onSegment={(row, series) => onSegment(chart, row, series)}
+              onSegment={(rowKey, series, shift) => {
+                // A drillable bar zooms in on a plain click; Shift+click (or the table) traces.
+                const drill = chart.rows.find((row) => row.key === rowKey)?.drill;
+                if (drill && !shift) onDrill(chart, drill);
+                else onSegment(chart, rowKey, series);
+              }}
             />
           </div>
         )}

@@ -1,4 +1,5 @@
 import { BarChart, LineChart, type BarChartSeries } from '@mantine/charts';
+import type { MouseEvent as ReactMouseEvent } from 'react';
 import type { ChartData } from '../../core/dashboard';
 import { formatValue } from './format';
 import { DASHES, seriesColours } from './palette';
@@ -20,14 +21,17 @@ export function DashboardChart({
   chart,
   locale,
   size = 'card',
+  height,
   onSegment,
 }: {
   chart: ChartData;
   locale: string;
   /** Default 'card'. */
   size?: ChartSize;
-  /** A click on a bar segment: the category and the series. */
-  onSegment?: (rowKey: string, seriesKey: string) => void;
+  /** The slide's height in px (the slide chart fills it); default: from the rows. */
+  height?: number;
+  /** A click on a bar segment: the category, the series and whether Shift was held. */
+  onSegment?: (rowKey: string, seriesKey: string, shift: boolean) => void;
 }) {
   const s = SIZES[size];
   const colours = seriesColours(chart);
@@ -37,7 +41,7 @@ export function DashboardChart({
   if (chart.layout === 'lines') {
     return (
       <LineChart
-        h={size === 'slide' ? s.line : 300}
+        h={height ?? (size === 'slide' ? s.line : 300)}
         data={data}
         dataKey="label"
         series={chart.series.map((series, index) => ({
@@ -72,13 +76,12 @@ export function DashboardChart({
     ),
   );
   const groupBars = stacked ? 1 : chart.series.length;
-  const height = Math.max(
-    160,
-    chart.rows.length * s.bar * (stacked ? 1 : Math.min(groupBars, 2)) + 90,
-  );
+  const fitted =
+    height ??
+    Math.max(160, chart.rows.length * s.bar * (stacked ? 1 : Math.min(groupBars, 2)) + 90);
   return (
     <BarChart
-      h={height}
+      h={fitted}
       data={data}
       dataKey="label"
       orientation="vertical"
@@ -107,8 +110,8 @@ export function DashboardChart({
       })}
       barProps={(series) => ({
         cursor: onSegment ? 'pointer' : undefined,
-        onClick: (item: { payload?: { key?: string } }) => {
-          if (item.payload?.key) onSegment?.(item.payload.key, series.name);
+        onClick: (item: { payload?: { key?: string } }, _index: number, event: ReactMouseEvent) => {
+          if (item.payload?.key) onSegment?.(item.payload.key, series.name, event.shiftKey);
         },
       })}
       xAxisProps={{ tick, tickFormatter: (v: number) => formatValue(v, chart.unit, locale, false) }}

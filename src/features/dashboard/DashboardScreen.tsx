@@ -10,7 +10,12 @@ import {
   useComputedColorScheme,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconPresentation, IconPrinter } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconFileTypePdf,
+  IconPresentation,
+  IconPrinter,
+} from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHost } from '../../app/core-context';
@@ -18,6 +23,8 @@ import { KpiCard } from '../../components/kpi-card';
 import { Page } from '../../components/page';
 import type { ChartData, ChartId, DashboardFilter, Drill, Kpi } from '../../core/dashboard';
 import { intlLocale } from '../../i18n';
+import { formatIsoDate } from '../../i18n/formatters';
+import { dashboardPdf, type PdfPage } from './pdf-export';
 import { ChartCard, type ExportKind } from './ChartCard';
 import { chartToSvg, svgToPngBytes } from './export-chart';
 import { formatValue } from './format';
@@ -36,6 +43,7 @@ export function DashboardScreen() {
   const [drills, setDrills] = useState<Partial<Record<ChartId, Drill | null>>>({});
   const [trace, setTrace] = useState<TraceOpen | null>(null);
   const [meeting, setMeeting] = useState(false);
+  const [pdfBusy, setPdfBusy] = useState(false);
   const initial = useDashboard(null, drills).options;
   const filter = useMemo<DashboardFilter | null>(() => {
     if (chosen) return chosen;
@@ -68,26 +76,40 @@ export function DashboardScreen() {
   };
   const drill = (chart: ChartData, to: Drill | null) =>
     setDrills((d) => ({ ...d, [chart.id]: to }));
+  /** The chart's own <svg> as a self-contained picture with its title and legend inside. */
+  const pictureOf = (chart: ChartData, svg: SVGSVGElement) => {
+    const colours = seriesColours(chart);
+    const style = getComputedStyle(document.body);
+    return chartToSvg({
+      svg,
+      title: t(`charts.${chart.id}`),
+      subtitle: dashboard
+        ? `${dashboard.scenarioName} · ${dashboard.from} – ${dashboard.to} · ${dashboard.dataDate}`
+        : '',
+      legend: chart.series.map((s, i) => ({
+        label: s.label,
+        colour: colours.get(s.key)!.fill,
+        ...(chart.layout === 'lines'
+          ? { dash: DASHES[i % DASHES.length] === '0' ? 'none' : DASHES[i % DASHES.length] }
+          : {}),
+      })),
+      background: style.backgroundColor,
+      text: style.color,
+    });
+  };
   const exportChart = async (chart: ChartData, svg: SVGSVGElement, kind: ExportKind) => {
     try {
-      const colours = seriesColours(chart);
-      const style = getComputedStyle(document.body);
-      const picture = chartToSvg({
-        svg,
-        title: t(`charts.${chart.id}`),
-        subtitle: dashboard
-          ? `${dashboard.scenarioName} · ${dashboard.from} – ${dashboard.to} · ${dashboard.dataDate}`
-          : '',
-        legend: chart.series.map((s, i) => ({
-          label: s.label,
-          colour: colours.get(s.key)!.fill,
-          ...(chart.layout === 'lines'
-            ? { dash: DASHES[i % DASHES.length] === '0' ? 'none' : DASHES[i % DASHES.length] }
-            : {}),
-        })),
-        background: style.backgroundColor,
-        text: style.color,
-      });
+      const picture = pictureOf(chart, svg);
+      if (kind === 'copy') {
+        // A PNG on the clipboard pastes into PowerPoint, Word and mail (Electron grants
+        // clipboard-write to the app's own origin).
+        const png = await svgToPngBytes(picture.svg, picture.width, picture.height, 2);
+        await navigator.clipboard.write([
+          new ClipboardItem({ 'image/png': new Blob([png.slice()], { type: 'image/png' }) }),
+        ]);
+        notifications.show({ message: t('export.copied') });
+        return;
+      }
       const name = `${chart.id}.${kind === 'svg' ? 'svg' : 'png'}`;
       const bytes =
         kind === 'svg'
@@ -103,6 +125,52 @@ export function DashboardScreen() {
       if (saved.value) notifications.show({ message: t('export.saved', { name: saved.value }) });
     } catch (cause) {
       notifications.show({ color: 'red', title: t('export.failed'), message: String(cause) });
+    }
+  };
+  /**
+   * The dashboard as PDF: in the app Electron prints the page (printToPDF, the print styles);
+   * in the browser build pdf-lib lays out a cover and each chart's exported picture.
+   */
+  const exportPdf = async () => {
+    if (!dashboard) return;
+    setPdfBusy(true);
+    try {
+      const name = 'dashboard.pdf';
+      let saved;
+      if (host.printToPdf) saved = await host.printToPdf(name);
+      else {
+        const pages: PdfPage[] = [];
+        for (const chart of dashboard.charts) {
+          const svg = document.querySelector(
+            `[data-testid="chart-${chart.id}"] svg.recharts-surface`,
+          );
+          if (!(svg instanceof SVGSVGElement)) continue;
+          const picture = pictureOf(chart, svg);
+          pages.push({
+            png: await svgToPngBytes(picture.svg, picture.width, picture.height, 2),
+            width: picture.width,
+            height: picture.height,
+          });
+        }
+        const cover = [
+          t('pdfCover'),
+          dashboard.workspaceName,
+          `Scenario ${dashboard.scenarioName} · ${dashboard.from} – ${dashboard.to}`,
+          t('slides.dataDate', { date: formatIsoDate(dashboard.dataDate, locale) }),
+          t('slides.made', {
+            date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(
+              new Date(),
+            ),
+          }),
+        ];
+        saved = await host.saveExport(await dashboardPdf(cover, pages), name);
+      }
+      if (!saved.ok) throw new Error(saved.message);
+      if (saved.value) notifications.show({ message: t('pdfSaved', { name: saved.value }) });
+    } catch (cause) {
+      notifications.show({ color: 'red', title: t('pdfFailed'), message: String(cause) });
+    } finally {
+      setPdfBusy(false);
     }
   };
 
@@ -123,6 +191,16 @@ export function DashboardScreen() {
             onClick={() => window.print()}
           >
             {t('print')}
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconFileTypePdf size={16} />}
+            onClick={() => void exportPdf()}
+            loading={pdfBusy}
+            disabled={!dashboard}
+            data-testid="dashboard-pdf"
+          >
+            {t('pdf')}
           </Button>
           <Button
             leftSection={<IconPresentation size={16} />}

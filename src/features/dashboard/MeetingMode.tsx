@@ -1,12 +1,44 @@
 import { ActionIcon, Box, Group, Stack, Text, Title } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight, IconX } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Dashboard, DashboardFilter, FilterOptions } from '../../core/dashboard';
+import type { ChartData, Dashboard, DashboardFilter, FilterOptions } from '../../core/dashboard';
 import { formatIsoDate } from '../../i18n/formatters';
 import { DashboardChart } from './DashboardChart';
 import { filterChips } from './FilterBar';
 import { takeaway } from './format';
+
+/** One slide: a chart, or a part of one when its categories would not fit one screen. */
+export type Slide = { chart: ChartData; part: number; parts: number };
+
+/** What the slide's title, takeaway, stamp and margins leave for the chart (px). */
+const chartSpace = (windowHeight: number) => Math.max(240, windowHeight - 330);
+
+/**
+ * The charts as slides: a bar chart with more categories than fit the screen at projector
+ * size (18 networks on a 720-px beamer) is split over several slides, evenly, so every bar
+ * keeps its value written beside it in large type. Axis and legend take ~110 px; a stacked
+ * category needs ~52 px, a grouped one ~30 px per series.
+ */
+export function slidesOf(charts: readonly ChartData[], windowHeight: number): Slide[] {
+  const slides: Slide[] = [];
+  for (const chart of charts) {
+    const perRow = chart.layout === 'stacked' ? 52 : 30 * chart.series.length + 16;
+    const fit =
+      chart.layout === 'lines'
+        ? Infinity
+        : Math.max(2, Math.floor((chartSpace(windowHeight) - 110) / perRow));
+    const parts = Math.max(1, Math.ceil(chart.rows.length / fit));
+    const size = Math.ceil(chart.rows.length / parts);
+    for (let part = 0; part < parts; part++)
+      slides.push({
+        chart: { ...chart, rows: chart.rows.slice(part * size, (part + 1) * size) },
+        part: part + 1,
+        parts,
+      });
+  }
+  return slides;
+}
 
 /**
  * Vergadermodus: the whole screen, one chart per slide with its question as title and a
@@ -30,7 +62,28 @@ export function MeetingMode({
   const [index, setIndex] = useState(0);
   const [madeAt] = useState(() => new Date());
   const root = useRef<HTMLDivElement>(null);
-  const total = dashboard.charts.length + 1;
+  const box = useRef<HTMLDivElement>(null);
+  const [windowHeight, setWindowHeight] = useState(() => window.innerHeight);
+  const [boxHeight, setBoxHeight] = useState(() => chartSpace(window.innerHeight));
+  useEffect(() => {
+    const onResize = () => setWindowHeight(window.innerHeight);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  const slides = useMemo(
+    () => slidesOf(dashboard.charts, windowHeight),
+    [dashboard.charts, windowHeight],
+  );
+  const total = slides.length + 1;
+  const slide = index > 0 ? slides[Math.min(index, slides.length) - 1] : undefined;
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setBoxHeight(element.clientHeight));
+    observer.observe(element);
+    setBoxHeight(element.clientHeight);
+    return () => observer.disconnect();
+  }, [slide !== undefined]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     root.current?.focus();
     root.current?.requestFullscreen?.().catch(() => {
@@ -66,7 +119,9 @@ export function MeetingMode({
     filters: chips.length ? chips.join(', ') : t('slides.noFilters'),
     date: formatIsoDate(dashboard.dataDate, locale),
   });
-  const chart = index > 0 ? dashboard.charts[index - 1] : undefined;
+  const chart = slide?.chart;
+  // The whole chart's takeaway, also on each part of a split chart.
+  const whole = slide ? dashboard.charts.find((c) => c.id === slide.chart.id) : undefined;
   return (
     <Box
       ref={root}
@@ -120,12 +175,22 @@ export function MeetingMode({
           <>
             <Title order={1} fz={48} lh={1.15} data-testid="slide-title">
               {t(`charts.${chart.id}`)}
+              {slide.parts > 1 && ` ${t('slides.part', { n: slide.part, total: slide.parts })}`}
             </Title>
             <Text fz={32} fw={600} data-testid="slide-takeaway">
-              {takeaway(chart, t, locale)}
+              {takeaway(whole ?? chart, t, locale)}
             </Text>
-            <Box style={{ flex: 1, minHeight: 0, overflow: 'hidden' }} data-testid="slide-chart">
-              <DashboardChart chart={chart} locale={locale} size="slide" />
+            <Box
+              ref={box}
+              style={{ flex: 1, minHeight: 0, overflow: 'hidden' }}
+              data-testid="slide-chart"
+            >
+              <DashboardChart
+                chart={chart}
+                locale={locale}
+                size="slide"
+                height={Math.max(200, boxHeight)}
+              />
             </Box>
           </>
         ) : (

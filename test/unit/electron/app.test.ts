@@ -118,6 +118,40 @@ describe('startApp (with a fake Electron)', () => {
     expect(FakeWindow.instances[0]?.title).toBe('• plan.pijlerplan — Pijlerplan');
   });
 
+  it('prints the page to PDF (landscape A4, backgrounds) and saves it through the dialog', async () => {
+    const fake = createFakeElectron({ pathsRoot: outDir });
+    const target = path.join(outDir, 'dashboard.pdf');
+    fake.dialog.showSaveDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePath: target,
+    } as never);
+    start(fake);
+    await fake.ready();
+    const result = await fake.ipcHandlers.get('export:printToPdf')?.(trusted, {
+      suggestedName: 'dashboard.pdf',
+    });
+    const window = FakeWindow.instances[0]!;
+    expect(window.webContents.printToPDF).toHaveBeenCalledWith({
+      landscape: true,
+      printBackground: true,
+      pageSize: 'A4',
+    });
+    expect(result).toEqual({ ok: true, value: target });
+    expect((await realFs.readFile(target)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('says in Dutch when printToPDF fails, and saves nothing', async () => {
+    const fake = createFakeElectron({ pathsRoot: outDir });
+    start(fake);
+    await fake.ready();
+    FakeWindow.instances[0]!.webContents.printToPDF.mockRejectedValueOnce(new Error('GPU weg'));
+    const result = await fake.ipcHandlers.get('export:printToPdf')?.(trusted, {
+      suggestedName: 'dashboard.pdf',
+    });
+    expect(result).toEqual({ ok: false, message: 'De PDF kon niet gemaakt worden: GPU weg' });
+    expect(fake.dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+
   describe('closing with unsaved changes', () => {
     const dirtyWindow = async (response: number) => {
       const fake = createFakeElectron({ messageBoxResponse: response, pathsRoot: outDir });

@@ -27,6 +27,10 @@ export class FakeWebContents extends Emitter {
   setWindowOpenHandler(handler: Listener): void {
     this.windowOpenHandler = handler;
   }
+  /** Like Electron's: the page as PDF bytes; records the options it was called with. */
+  readonly printToPDF = vi.fn(async (_options: Record<string, unknown>) =>
+    Buffer.from('%PDF-1.7 fake page\n%%EOF'),
+  );
 }
 
 export class FakeWindow extends Emitter {

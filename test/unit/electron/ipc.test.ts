@@ -98,6 +98,7 @@ describe('dispatchIpc', () => {
       files,
       closeGuard: createCloseGuard(),
       setTitle: vi.fn(),
+      printToPdf: vi.fn(async () => bytes),
       closeWindow: vi.fn(),
     });
     const result = await dispatchIpc(handlers, 'workspace:openRecent', { path: '/w/a.pijlerplan' });
@@ -113,6 +114,7 @@ describe('dispatchIpc', () => {
       files,
       closeGuard: createCloseGuard(),
       setTitle: vi.fn(),
+      printToPdf: vi.fn(async () => bytes),
       closeWindow: vi.fn(),
     });
     await expect(
@@ -127,6 +129,7 @@ describe('dispatchIpc', () => {
       files: fakeFiles(),
       closeGuard: createCloseGuard(),
       setTitle,
+      printToPdf: vi.fn(async () => bytes),
       closeWindow: vi.fn(),
     });
     await dispatchIpc(handlers, 'window:setTitle', { title: 'plan', dirty: true });
@@ -146,7 +149,13 @@ describe('save before close', () => {
           : { ok: true as const, value: null },
       ),
     });
-    const handlers = createIpcHandlers({ files, closeGuard, setTitle: vi.fn(), closeWindow });
+    const handlers = createIpcHandlers({
+      files,
+      closeGuard,
+      setTitle: vi.fn(),
+      printToPdf: vi.fn(async () => bytes),
+      closeWindow,
+    });
     closeGuard.setDirty(true);
     closeGuard.onCloseRequested();
     closeGuard.onPromptAnswered('save');
@@ -179,6 +188,7 @@ describe('registerIpcHandlers', () => {
       files: fakeFiles(),
       closeGuard: createCloseGuard(),
       setTitle: vi.fn(),
+      printToPdf: vi.fn(async () => bytes),
       closeWindow: vi.fn(),
     }) satisfies IpcHandlerMap;
     registerIpcHandlers(

@@ -1,3 +1,4 @@
+import { beforeAllocationWrites } from '../../planning/rollup';
 import type { Database } from 'sql.js';
 import type { HandlerContext } from '../../handlers/context';
 import { appendAudit } from '../../mutations/audit';
@@ -191,6 +192,7 @@ function entityWrite(
 ): RawCounts {
   if (!stored.entity) return { inserted: 0, updated: 0, deleted: 0 };
   const { importer, rows, mapped } = stored.entity;
+  if (importer.name === 'allocation') beforeAllocationWrites(db, rows.length);
   const existing = importer.loadExisting(db);
   const diff = entityDiff(db, importer, rows, mapped);
   const removed = request.applyRemovals ? diff.removed : [];

@@ -1,5 +1,6 @@
 import type { Database } from 'sql.js';
 import { createRowInserter } from './bulk-insert';
+import { beforeAllocationWrites } from '../../planning/rollup';
 import { deleteRow, insertRow, updateRow } from '../../mutations/row-writes';
 import { describeWriteError, type FailedWrite } from '../../mutations/sqlite-errors';
 import { quoteIdent, readRow, tableShape, type TableShape } from '../../mutations/table-info';
@@ -138,8 +139,12 @@ export class TableWriter {
   }
 }
 
+const allocationOps = (ops: readonly WriteOp[]) =>
+  ops.reduce((count, op) => count + (op.table === 'allocation' ? 1 : 0), 0);
+
 /** Takes the ops back, last first. Throws on a conflict (the caller rolls back). */
 export function undoOps(db: Database, ops: readonly WriteOp[]): void {
+  beforeAllocationWrites(db, allocationOps(ops));
   for (let i = ops.length - 1; i >= 0; i--) {
     const op = ops[i]!;
     switch (op.op) {
@@ -179,6 +184,7 @@ export function redoOps(
   ops: readonly WriteOp[],
   bulk: (table: string) => void = () => undefined,
 ): void {
+  beforeAllocationWrites(db, allocationOps(ops));
   for (const op of ops) {
     switch (op.op) {
       case 'insert':
