@@ -43,7 +43,7 @@ function report(label: string, times: number[], target?: number) {
 }
 
 /** 300 people on 300 positions in 10 units, each on 3 activities in one network, 2022–2026. */
-function generate(db: Database): void {
+export function generate(db: Database): void {
   db.exec(`
     INSERT INTO meta (key, value) VALUES ('name', 'Bench'), ('planning_from', '2022-01'), ('planning_to', '2026-12');
     INSERT INTO activity (code, name, is_pillar4, sort_order) VALUES
@@ -151,7 +151,7 @@ function runCase(name: string, session: Session, baseId: number, draftId: number
     if (!result.ok) throw new Error(result.error.message);
     // The screen patches its grid with the accepted cells and rebuilds the model (UI thread).
     const [ui] = time(() => {
-      current = applyCellEdits(current, cells, result.value.breaches);
+      current = applyCellEdits(current, cells, result.value);
       buildGridModel(current, 'month', new Set(), { total: 'Totaal', vacancy: 'vacature' });
     });
     edits.push(write);

@@ -129,7 +129,7 @@ export function PlanGridView({
       // The shell learns the new undo step first (so Ctrl+Z is live when the values show); the
       // grid is patched with the accepted cells rather than read again.
       await refresh();
-      onPlanChange(applyCellEdits(plan, cells, result.value.breaches));
+      onPlanChange(applyCellEdits(plan, cells, result.value));
     },
     [model, core, scenarioId, refresh, t, plan, onPlanChange],
   );
