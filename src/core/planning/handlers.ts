@@ -8,6 +8,7 @@ import { compareScenarios, type CompareResult } from './compare';
 import { demandByRegion, type DemandResult, type RegionKind } from './demand';
 import { setCells, type CellEdit, type CellEditKind, type CellEditResult } from './edits';
 import { readPlanGrid, rollupBy, type PlanGrid } from './grid';
+import { lineChoices, type LineChoice } from './lines';
 import type { Grain } from './months';
 import {
   approveScenario,
@@ -75,6 +76,12 @@ export const planningHandlers = defineHandlers({
     args: { scenarioId: number },
     { session }: HandlerContext,
   ): Result<null> => approveScenario(session, args.scenarioId),
+
+  /** Positions (with their holder) a new plan line can go on. */
+  'planning.lineChoices': (
+    args: { scenarioId: number },
+    { session }: HandlerContext,
+  ): LineChoice[] => lineChoices(session.db, args.scenarioId),
 
   /** The people a scenario plans (for the leave picker). */
   'planning.people': (args: { scenarioId: number }, { session }: HandlerContext) =>
