@@ -146,6 +146,7 @@ export function PlanGridView({
       rows: model.rows.map((row, index) => ({
         kind: row.kind,
         label: row.label,
+        key: row.kind === 'line' ? row.line.key : null,
         values: row.values,
         breaches: row.values.map((_value, bucket) => model.breachAt(index, bucket) ?? null),
       })),
