@@ -175,6 +175,8 @@ test('change a demand assumption and see the gap change', async ({ page }) => {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`screenshots and axe, ${scheme}`, async ({ page }) => {
+    // Three screens, three axe scans: under a shared machine's load that passed 180 s once.
+    test.setTimeout(300_000);
     await openPlanning(page, scheme);
     await screenshot(page, `planning-grid-${scheme}`);
     const grid = await new AxeBuilder({ page })
