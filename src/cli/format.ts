@@ -37,15 +37,24 @@ export function formatJson(columns: readonly string[], rows: readonly SqlValue[]
 
 const MAX_WIDTH = 40;
 
-/** Aligned columns for a terminal; long cells cut with "…", numbers right-aligned. */
-export function formatTable(columns: readonly string[], rows: readonly SqlValue[][]): string {
+/**
+ * Aligned columns for a terminal; long cells cut with "…", numbers right-aligned (and the
+ * columns `rightAlign` names, for numbers already formatted as text such as "0,53").
+ */
+export function formatTable(
+  columns: readonly string[],
+  rows: readonly SqlValue[][],
+  rightAlign: readonly boolean[] = [],
+): string {
   const cut = (text: string) =>
     text.length > MAX_WIDTH ? `${text.slice(0, MAX_WIDTH - 1)}…` : text.replace(/\s+/g, ' ');
   const cells = rows.map((row) => columns.map((_, index) => cut(cellText(row[index] ?? null))));
   const widths = columns.map((column, index) =>
     Math.max(cut(column).length, ...cells.map((row) => row[index]?.length ?? 0)),
   );
-  const numeric = columns.map((_, index) => rows.every((row) => typeof row[index] !== 'string'));
+  const numeric = columns.map(
+    (_, index) => rightAlign[index] === true || rows.every((row) => typeof row[index] !== 'string'),
+  );
   const line = (values: string[], header = false) =>
     values
       .map((value, index) =>
@@ -64,8 +73,9 @@ export function formatRows(
   format: OutputFormat,
   columns: readonly string[],
   rows: readonly SqlValue[][],
+  rightAlign: readonly boolean[] = [],
 ): string {
   if (format === 'csv') return formatCsv(columns, rows);
   if (format === 'json') return formatJson(columns, rows);
-  return formatTable(columns, rows);
+  return formatTable(columns, rows, rightAlign);
 }

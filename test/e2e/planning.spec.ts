@@ -1,50 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshot } from './app';
+import { expect, test } from '@playwright/test';
+import { screenshot } from './app';
+import { clickCell, gridData, LABEL, lineRows, MONTH, openPlanning, total } from './planning-grid';
 
 // Glide reads pasted blocks from the clipboard: the browser must allow it (Electron's
 // permission handler must grant clipboard-read to the app's origin the same way).
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 // The demo is built in the browser's worker first; on a shared 2-core machine that takes a while.
 test.describe.configure({ timeout: 180_000 });
-
-type HookRow = { kind: string; label: string; values: number[]; breaches: (string | null)[] };
-type Hook = { scenario: string; buckets: string[]; rows: HookRow[] };
-
-/** The grid's rows as the screen's test hook exposes them (the canvas has no DOM cells). */
-const gridData = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __planGrid: Hook }).__planGrid);
-
-const total = async (page: Page) => (await gridData(page)).rows.at(-1)!.values;
-
-// Geometry of the grid (FteGrid: header 34 px, rows 30 px; label column 420, months 74).
-const HEADER = 34;
-const ROW = 30;
-const LABEL = 420;
-const MONTH = 74;
-
-async function clickCell(
-  page: Page,
-  col: number,
-  row: number,
-  modifiers: ('Shift' | 'Control')[] = [],
-) {
-  const x = col === 0 ? LABEL / 2 : LABEL + (col - 1) * MONTH + MONTH / 2;
-  const y = HEADER + row * ROW + ROW / 2;
-  await page.getByTestId('data-grid-canvas').click({ position: { x, y }, modifiers, force: true });
-}
-
-async function openPlanning(page: Page, scheme: 'light' | 'dark' = 'light') {
-  await openApp(page, 'planning', { scheme });
-  await expect(page.getByTestId('fte-grid')).toBeVisible();
-  await expect.poll(async () => (await gridData(page))?.rows.length ?? 0).toBeGreaterThan(100);
-}
-
-/** Index of the first line row whose 12 months hold a value, with `count` line rows after it. */
-async function lineRows(page: Page): Promise<number[]> {
-  const data = await gridData(page);
-  return data.rows.flatMap((row, index) => (row.kind === 'line' ? [index] : []));
-}
 
 test('paste a 5 × 12 block: totals change, a breach shows, one undo takes it back', async ({
   page,
@@ -212,6 +175,8 @@ test('change a demand assumption and see the gap change', async ({ page }) => {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`screenshots and axe, ${scheme}`, async ({ page }) => {
+    // Three screens, three axe scans: under a shared machine's load that passed 180 s once.
+    test.setTimeout(300_000);
     await openPlanning(page, scheme);
     await screenshot(page, `planning-grid-${scheme}`);
     const grid = await new AxeBuilder({ page })

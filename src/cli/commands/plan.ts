@@ -2,6 +2,7 @@ import type { SqlValue } from 'sql.js';
 import type { Grain } from '../../core/planning/months';
 import { parseArgs } from '../args';
 import { openWorkspaceInCore } from '../core';
+import { formatFte } from '../../i18n/formatters';
 import { formatRows, type OutputFormat } from '../format';
 import { CliError, type CliCommand } from './types';
 
@@ -78,14 +79,22 @@ export const planCommand: CliCommand = {
       fte(row.gapFte),
     ]);
     const format = (options.format ?? 'table') as OutputFormat;
-    // A table shows two decimals everywhere; csv and json keep numbers as numbers.
+    // A table is for people: two decimals, the Belgian way (0,53), through the app's own nl-BE
+    // formatter; csv and json keep numbers as numbers for scripts.
     const shown =
       format === 'table'
         ? rows.map((row) =>
-            row.map((value) => (typeof value === 'number' ? value.toFixed(2) : value)),
+            row.map((value) => (typeof value === 'number' ? formatFte(value, 'nl-BE') : value)),
           )
         : rows;
-    io.out(formatRows(format, columns, shown));
+    io.out(
+      formatRows(
+        format,
+        columns,
+        shown,
+        columns.map((column) => ['gepland', 'nodig', 'verschil'].includes(column)),
+      ),
+    );
     return 0;
   },
 };

@@ -428,6 +428,65 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 6,
+    description: 'Planning: leave as a monthly reduction of capacity, cost per FTE by grade',
+    sql: /* sql */ `
+      -- Leave (verlof) lowers a person's capacity in one month of one scenario: the capacity
+      -- rule becomes allocations <= contract FTE - leave. Per scenario, so an approved plan's
+      -- breaches never move, and a copy can assume other leave.
+      CREATE TABLE scenario_leave (
+        scenario_id INTEGER NOT NULL REFERENCES scenario (id) ON DELETE CASCADE,
+        person_id   INTEGER NOT NULL REFERENCES person (id),
+        month       TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+        fte         REAL NOT NULL CHECK (fte > 0 AND fte <= 1),
+        note        TEXT,
+        PRIMARY KEY (scenario_id, person_id, month)
+      ) WITHOUT ROWID;
+
+      -- What one FTE of a grade (loonschaal) costs a year in a scenario: the plan's budget is
+      -- FTE x this rate / 12 per month. A grade without a row takes the organigram's average
+      -- (position annual cost / budgeted FTE).
+      CREATE TABLE scenario_grade_cost (
+        scenario_id         INTEGER NOT NULL REFERENCES scenario (id) ON DELETE CASCADE,
+        grade               TEXT NOT NULL,
+        annual_cost_per_fte REAL NOT NULL CHECK (annual_cost_per_fte >= 0),
+        source              TEXT,
+        PRIMARY KEY (scenario_id, grade)
+      ) WITHOUT ROWID;
+
+      CREATE TRIGGER scenario_leave_locked_insert BEFORE INSERT ON scenario_leave
+      WHEN (SELECT status FROM scenario WHERE id = NEW.scenario_id) = 'approved'
+      BEGIN
+        SELECT RAISE(ABORT, 'Dit scenario is goedgekeurd en vergrendeld: het verlof kan niet meer wijzigen. Maak een kopie om verder te plannen.');
+      END;
+      CREATE TRIGGER scenario_leave_locked_update BEFORE UPDATE ON scenario_leave
+      WHEN (SELECT status FROM scenario WHERE id = OLD.scenario_id) = 'approved'
+      BEGIN
+        SELECT RAISE(ABORT, 'Dit scenario is goedgekeurd en vergrendeld: het verlof kan niet meer wijzigen. Maak een kopie om verder te plannen.');
+      END;
+      CREATE TRIGGER scenario_leave_locked_delete BEFORE DELETE ON scenario_leave
+      WHEN (SELECT status FROM scenario WHERE id = OLD.scenario_id) = 'approved'
+      BEGIN
+        SELECT RAISE(ABORT, 'Dit scenario is goedgekeurd en vergrendeld: het verlof kan niet meer wijzigen. Maak een kopie om verder te plannen.');
+      END;
+      CREATE TRIGGER scenario_grade_cost_locked_insert BEFORE INSERT ON scenario_grade_cost
+      WHEN (SELECT status FROM scenario WHERE id = NEW.scenario_id) = 'approved'
+      BEGIN
+        SELECT RAISE(ABORT, 'Dit scenario is goedgekeurd en vergrendeld: de kost per graad kan niet meer wijzigen. Maak een kopie om verder te plannen.');
+      END;
+      CREATE TRIGGER scenario_grade_cost_locked_update BEFORE UPDATE ON scenario_grade_cost
+      WHEN (SELECT status FROM scenario WHERE id = OLD.scenario_id) = 'approved'
+      BEGIN
+        SELECT RAISE(ABORT, 'Dit scenario is goedgekeurd en vergrendeld: de kost per graad kan niet meer wijzigen. Maak een kopie om verder te plannen.');
+      END;
+      CREATE TRIGGER scenario_grade_cost_locked_delete BEFORE DELETE ON scenario_grade_cost
+      WHEN (SELECT status FROM scenario WHERE id = OLD.scenario_id) = 'approved'
+      BEGIN
+        SELECT RAISE(ABORT, 'Dit scenario is goedgekeurd en vergrendeld: de kost per graad kan niet meer wijzigen. Maak een kopie om verder te plannen.');
+      END;
+    `,
+  },
+  {
     version: 7,
     description: 'Dashboard: monthly roll-ups of the allocation, kept current by triggers',
     sql: /* sql */ `
@@ -606,6 +665,8 @@ export const DOMAIN_TABLES = [
   'scenario',
   'scenario_position',
   'scenario_assumption',
+  'scenario_leave',
+  'scenario_grade_cost',
   'activity',
   'allocation',
   'allocation_rollup',

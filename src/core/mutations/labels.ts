@@ -20,6 +20,8 @@ const TABLE_LABELS: Record<string, string> = {
   scenario: 'scenario',
   scenario_assumption: 'scenario-aanname',
   scenario_position: 'scenariowijziging van een functie',
+  scenario_leave: 'verlof',
+  scenario_grade_cost: 'kost per graad',
   activity: 'activiteit',
   allocation: 'inzet',
   pilot: 'proeftuin',

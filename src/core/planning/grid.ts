@@ -1,7 +1,7 @@
 import type { Database } from 'sql.js';
 import type { Result } from '../result';
 import { ok } from '../result';
-import { breachesOfLines, type Breach } from './breaches';
+import { breachesOfLines, type Breach, type BreachScope } from './breaches';
 import { milliSql } from './fte';
 import { monthRange, planningHorizon } from './months';
 import { findScenario, type ScenarioSummary } from './scenarios';
@@ -179,7 +179,7 @@ export function readPlanGrid(db: Database, scenarioId: number): Result<PlanGrid>
     positions,
     lines: ordered,
     totals,
-    breaches: breachesOfLines(db, months, ordered),
+    breaches: breachesOfLines(db, scenarioId, months, ordered),
     activities,
     regions,
   });
@@ -221,41 +221,69 @@ export function rollupBy(
 
 /**
  * The grid after cell edits the core accepted, without reading the scenario again: the edited
- * lines and the totals move by each cell's difference, and the breaches of the edited months
- * are replaced by those the edit returned. The screen shows this at once after an edit.
+ * lines and the totals move by each cell's difference (a line new to the grid is added), and
+ * the breaches in the edit's scope (its months, positions and people) are replaced by those
+ * the edit returned. The screen shows this at once after an edit.
  */
 export function applyCellEdits(
   plan: PlanGrid,
   cells: readonly { line: LineKey; month: string; milli: number }[],
-  breachesInMonths: readonly Breach[],
+  accepted: { breaches: readonly Breach[]; scope: BreachScope },
 ): PlanGrid {
   const monthIndex = new Map(plan.months.map((month, index) => [month, index]));
   const byKey = new Map(
     plan.lines.map((line) => [line.key, { ...line, values: [...line.values] }]),
   );
+  const added: PlanLine[] = [];
   const totals = [...plan.totals];
   for (const cell of cells) {
     const index = monthIndex.get(cell.month);
-    const line = byKey.get(lineKeyText(cell.line));
-    if (index === undefined || !line) continue;
+    if (index === undefined) continue;
+    const key = lineKeyText(cell.line);
+    let line = byKey.get(key);
+    if (!line) {
+      line = newPlanLine(plan, cell.line);
+      byKey.set(key, line);
+      added.push(line);
+    }
     totals[index] = (totals[index] ?? 0) + cell.milli - (line.values[index] ?? 0);
     line.values[index] = cell.milli;
   }
-  const months = cells.map((cell) => cell.month).sort();
-  const from = months[0] ?? '';
-  const to = months.at(-1) ?? '';
+  const { scope } = accepted;
+  const positions = new Set(scope.positionIds ?? []);
+  const people = new Set(scope.personIds ?? []);
+  const inScope = (breach: Breach) =>
+    breach.month >= scope.from &&
+    breach.month <= scope.to &&
+    (breach.kind === 'position'
+      ? scope.positionIds === undefined || positions.has(breach.id)
+      : scope.personIds === undefined || people.has(breach.id));
   return {
     ...plan,
-    lines: plan.lines.map((line) => byKey.get(line.key) ?? line),
+    lines: [...plan.lines.map((line) => byKey.get(line.key) ?? line), ...added],
     totals,
-    breaches: [
-      ...plan.breaches.filter((breach) => breach.month < from || breach.month > to),
-      ...breachesInMonths,
-    ].sort(
+    breaches: [...plan.breaches.filter((breach) => !inScope(breach)), ...accepted.breaches].sort(
       (a, b) =>
         a.month.localeCompare(b.month) ||
         a.kind.localeCompare(b.kind) ||
         a.code.localeCompare(b.code),
     ),
+  };
+}
+
+/** An empty plan line (all months 0) with the names the grid shows. */
+export function newPlanLine(
+  plan: Pick<PlanGrid, 'months' | 'activities' | 'regions'>,
+  key: LineKey,
+): PlanLine {
+  const region = plan.regions.find((candidate) => candidate.code === key.regionCode);
+  return {
+    ...key,
+    key: lineKeyText(key),
+    activityName:
+      plan.activities.find((activity) => activity.code === key.activityCode)?.name ??
+      key.activityCode,
+    regionName: key.regionCode === null ? null : (region?.name ?? key.regionCode),
+    values: plan.months.map(() => 0),
   };
 }

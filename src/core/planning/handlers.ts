@@ -2,10 +2,13 @@ import { defineHandlers, type HandlerContext } from '../handlers/context';
 import { ok, type Result } from '../result';
 import { readAssumptions, setAssumption, type Assumption } from './assumptions';
 import { findBreaches, type Breach } from './breaches';
+import { personCapacity, plannedPeople, setLeave, type PersonCapacity } from './capacity';
+import { gradeCosts, planCost, setGradeCost, type GradeCost, type PlanCost } from './cost';
 import { compareScenarios, type CompareResult } from './compare';
 import { demandByRegion, type DemandResult, type RegionKind } from './demand';
 import { setCells, type CellEdit, type CellEditKind, type CellEditResult } from './edits';
 import { readPlanGrid, rollupBy, type PlanGrid } from './grid';
+import { lineChoices, type LineChoice } from './lines';
 import type { Grain } from './months';
 import {
   approveScenario,
@@ -73,6 +76,52 @@ export const planningHandlers = defineHandlers({
     args: { scenarioId: number },
     { session }: HandlerContext,
   ): Result<null> => approveScenario(session, args.scenarioId),
+
+  /** Positions (with their holder) a new plan line can go on. */
+  'planning.lineChoices': (
+    args: { scenarioId: number },
+    { session }: HandlerContext,
+  ): LineChoice[] => lineChoices(session.db, args.scenarioId),
+
+  /** The people a scenario plans (for the leave picker). */
+  'planning.people': (args: { scenarioId: number }, { session }: HandlerContext) =>
+    plannedPeople(session.db, args.scenarioId),
+
+  /** A person's contract, leave, capacity, planned and free FTE per month. */
+  'planning.capacity': (
+    args: { scenarioId: number; personId: number },
+    { session }: HandlerContext,
+  ): Result<PersonCapacity> => personCapacity(session.db, args.scenarioId, args.personId),
+
+  /** Leave in a range of months (FTE as typed, "0" removes it), as one undoable step. */
+  'planning.setLeave': (
+    args: {
+      scenarioId: number;
+      personId: number;
+      from: string;
+      to: string;
+      fte: string;
+      note?: string | null;
+    },
+    { session }: HandlerContext,
+  ): Result<PersonCapacity> => setLeave(session, args),
+
+  'planning.gradeCosts': (args: { scenarioId: number }, { session }: HandlerContext): GradeCost[] =>
+    gradeCosts(session.db, args.scenarioId),
+
+  'planning.setGradeCost': (
+    args: {
+      scenarioId: number;
+      grade: string;
+      annualCostPerFte: number | null;
+      source?: string | null;
+    },
+    { session }: HandlerContext,
+  ): Result<GradeCost[]> => setGradeCost(session, args),
+
+  /** The plan's budget per year by activity, region, grade, and every scenario's total. */
+  'planning.cost': (args: { scenarioId: number }, { session }: HandlerContext): Result<PlanCost> =>
+    planCost(session.db, args.scenarioId),
 
   'planning.compare': (
     args: { beforeId: number; afterId: number; grain?: Grain; limit?: number },

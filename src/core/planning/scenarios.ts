@@ -22,12 +22,14 @@ export type ScenarioSummary = {
   allocationRows: number;
 };
 
-export function listScenarios(db: Database): ScenarioSummary[] {
+/** Every scenario, or only the one with this id. */
+export function listScenarios(db: Database, onlyId?: number): ScenarioSummary[] {
   return selectRows(
     db,
     `SELECT s.id, s.name, s.description, s.status, s.based_on_id, s.created_at, s.approved_at,
             (SELECT count(*) FROM allocation a WHERE a.scenario_id = s.id)
-       FROM scenario s ORDER BY s.id`,
+       FROM scenario s ${onlyId === undefined ? '' : 'WHERE s.id = ?'} ORDER BY s.id`,
+    onlyId === undefined ? [] : [onlyId],
   ).map((row) => ({
     id: Number(row[0]),
     name: String(row[1]),
@@ -42,7 +44,7 @@ export function listScenarios(db: Database): ScenarioSummary[] {
 
 /** The scenario, or a Dutch error when it does not exist. */
 export function findScenario(db: Database, id: number): Result<ScenarioSummary> {
-  const scenario = listScenarios(db).find((candidate) => candidate.id === id);
+  const scenario = listScenarios(db, id)[0];
   return scenario
     ? ok(scenario)
     : err('scenario-not-found', `Scenario ${id} bestaat niet (meer) in deze werkruimte.`, { id });
@@ -92,7 +94,7 @@ const ALLOCATION_COLUMNS =
   'position_id, person_id, activity_code, region_code, nis_code, month, fte';
 
 /**
- * A full copy: the scenario row, its assumptions and every allocation row (about 13k in the
+ * A full copy: the scenario row, its assumptions, leave, grade costs and every allocation row (about 13k in the
  * demo, 54k at AgII's size), as a draft. The rows are copied with one INSERT … SELECT rather
  * than through the row-by-row writer; the step on the undo stack removes exactly the copy, and
  * the audit line says what was copied from what.
@@ -126,6 +128,16 @@ export function copyScenario(
     // one trigger run per copied row; a stale roll-up simply stays stale.
     const fresh = !rollupStale(db);
     markRollupStale(db);
+    db.run(
+      `INSERT INTO scenario_leave (scenario_id, person_id, month, fte, note)
+       SELECT ?, person_id, month, fte, note FROM scenario_leave WHERE scenario_id = ?`,
+      [inserted, sourceId],
+    );
+    db.run(
+      `INSERT INTO scenario_grade_cost (scenario_id, grade, annual_cost_per_fte, source)
+       SELECT ?, grade, annual_cost_per_fte, source FROM scenario_grade_cost WHERE scenario_id = ?`,
+      [inserted, sourceId],
+    );
     db.run(
       `INSERT INTO allocation (scenario_id, ${ALLOCATION_COLUMNS})
        SELECT ?, ${ALLOCATION_COLUMNS} FROM allocation WHERE scenario_id = ? ORDER BY id`,
@@ -162,6 +174,8 @@ export function copyScenario(
       undoDb.run('DELETE FROM allocation WHERE scenario_id = ?', [newId]);
       if (fresh) dropRollup(undoDb, newId);
       undoDb.run('DELETE FROM scenario_assumption WHERE scenario_id = ?', [newId]);
+      undoDb.run('DELETE FROM scenario_leave WHERE scenario_id = ?', [newId]);
+      undoDb.run('DELETE FROM scenario_grade_cost WHERE scenario_id = ?', [newId]);
       undoDb.run('DELETE FROM scenario WHERE id = ?', [newId]);
     },
     redo: () => {

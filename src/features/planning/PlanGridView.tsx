@@ -1,6 +1,7 @@
 import { Alert, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { IconPlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCore } from '../../app/core-context';
@@ -11,6 +12,7 @@ import type { CellEdit } from '../../core/planning/edits';
 import { applyCellEdits, type PlanGrid } from '../../core/planning/grid';
 import type { Grain } from '../../core/planning/months';
 import { intlLocale } from '../../i18n';
+import { AddLineDialog } from './AddLineDialog';
 import { buildGridModel } from './grid-model';
 import { bucketLabel } from './labels';
 
@@ -30,6 +32,7 @@ export function PlanGridView({
   const [grain, setGrain] = useState<Grain>('month');
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
   const { ref, height } = useElementSize();
   const scenarioId = plan.scenario.id;
   useEffect(() => setProblem(null), [scenarioId]);
@@ -129,7 +132,7 @@ export function PlanGridView({
       // The shell learns the new undo step first (so Ctrl+Z is live when the values show); the
       // grid is patched with the accepted cells rather than read again.
       await refresh();
-      onPlanChange(applyCellEdits(plan, cells, result.value.breaches));
+      onPlanChange(applyCellEdits(plan, cells, result.value));
     },
     [model, core, scenarioId, refresh, t, plan, onPlanChange],
   );
@@ -143,6 +146,7 @@ export function PlanGridView({
       rows: model.rows.map((row, index) => ({
         kind: row.kind,
         label: row.label,
+        key: row.kind === 'line' ? row.line.key : null,
         values: row.values,
         breaches: row.values.map((_value, bucket) => model.breachAt(index, bucket) ?? null),
       })),
@@ -188,6 +192,16 @@ export function PlanGridView({
           >
             {t('grid.collapseAll')}
           </Button>
+          <Button
+            variant="light"
+            size="xs"
+            leftSection={<IconPlus size={14} />}
+            data-testid="add-line"
+            disabled={plan.scenario.status === 'approved'}
+            onClick={() => setAdding(true)}
+          >
+            {t('addLine.button')}
+          </Button>
         </Group>
         <Text size="xs" c="var(--mantine-color-text)" maw={640}>
           {grain === 'month' ? t('grid.help') : t('grid.readOnlyGrain')}
@@ -204,6 +218,16 @@ export function PlanGridView({
           {problem}
         </Alert>
       )}
+      <AddLineDialog
+        plan={plan}
+        opened={adding}
+        onClose={() => setAdding(false)}
+        onAdd={(next) => {
+          setAdding(false);
+          setGrain('month');
+          onPlanChange(next);
+        }}
+      />
       <div ref={ref} style={{ flex: 1, minHeight: 320 }}>
         {height > 0 && (
           <FteGrid

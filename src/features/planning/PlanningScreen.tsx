@@ -11,7 +11,9 @@ import { formatIsoDate } from '../../i18n/formatters';
 import { intlLocale } from '../../i18n';
 import { BreachList } from './BreachList';
 import { CompareView } from './CompareView';
+import { CostView } from './CostView';
 import { DemandView } from './DemandView';
+import { LeaveView } from './LeaveView';
 import { PlanGridView } from './PlanGridView';
 import { ScenarioBar } from './ScenarioBar';
 
@@ -85,6 +87,8 @@ export function PlanningScreen() {
           <Tabs.List>
             <Tabs.Tab value="grid">{t('tabs.grid')}</Tabs.Tab>
             <Tabs.Tab value="demand">{t('tabs.demand')}</Tabs.Tab>
+            <Tabs.Tab value="leave">{t('tabs.leave')}</Tabs.Tab>
+            <Tabs.Tab value="cost">{t('tabs.cost')}</Tabs.Tab>
             <Tabs.Tab value="compare">{t('tabs.compare')}</Tabs.Tab>
             <Tabs.Tab value="breaches" data-testid="tab-breaches">
               {t('tabs.breaches', { count: plan.breaches.length })}
@@ -97,6 +101,12 @@ export function PlanningScreen() {
           </Tabs.Panel>
           <Tabs.Panel value="demand" pt="sm">
             <DemandView scenario={current} />
+          </Tabs.Panel>
+          <Tabs.Panel value="leave" pt="sm">
+            <LeaveView scenario={current} />
+          </Tabs.Panel>
+          <Tabs.Panel value="cost" pt="sm">
+            <CostView scenario={current} />
           </Tabs.Panel>
           <Tabs.Panel value="compare" pt="sm">
             <CompareView scenarios={scenarios} current={current} />

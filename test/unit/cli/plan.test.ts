@@ -58,8 +58,13 @@ describe('plan', () => {
   it('over the whole horizon as a table', async () => {
     const result = await cli('plan', file, '--scenario', 'Basis');
     expect(result.code).toBe(0);
-    // NW1: needed (0,667 + 1,333 + 2 + 2 + 2 + 2) ÷ 6 = 1,67, planned 0,6.
-    expect(result.out).toMatch(/^Netwerk Een +0\.60 +1\.67 +-1\.07$/m);
+    // NW1: needed (0,667 + 1,333 + 2 + 2 + 2 + 2) ÷ 6 = 1,67, planned 0,6; nl-BE decimal
+    // commas, right-aligned under their headers. NW2: (0,2667 + 0,4) ÷ 2 = 0,33 needed, 1,15 planned.
+    expect(result.out).toMatch(/^Netwerk Een +0,60 +1,67 +-1,07$/m);
+    expect(result.out).toMatch(/^Netwerk Twee +1,15 +0,33 +0,82$/m);
+    expect(result.out).not.toMatch(/\d\.\d\d/);
+    const [header, , first] = result.out.split('\n');
+    expect(first!.length).toBe(header!.length);
   });
 
   it.each([

@@ -49,6 +49,9 @@ const BEFORE_IMPORT_PATH: Record<string, string> = {
   // Schema version 3 added scenario_assumption.source (NULL in the demo): same rows, one column more.
   // Schema version 2's scenario changes to positions: none in the demo (the hash of no rows).
   scenario_position: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  // Schema version 6's leave and grade costs: none in the demo (the hash of no rows).
+  scenario_leave: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  scenario_grade_cost: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
   scenario_assumption: 'ccd15adb11579930818b2fcc5518a8b64f586412d704d520a2faba525451882c',
   activity: 'cd0e5bebffcfc6057be9e845f9dd7c381eeab6ea149a0544b6204810a42795ba',
   allocation: '0e9a47ac2e77c4010e044f0578d2748295afe331e4a21970d7d0743d4d5eb9ce',
