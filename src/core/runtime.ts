@@ -4,6 +4,7 @@ import type { Progress } from './handlers/context';
 import { callHandler, type HandlerArgs, type HandlerName, type HandlerValue } from './handlers';
 import type { ResourceLoader } from './resources';
 import { createSession, type Session } from './session';
+import type { Compression } from './export/xlsx/compression';
 import type { SqlSandbox } from './tables/sql-sandbox';
 
 /**
@@ -27,12 +28,15 @@ export function createCoreRuntime(options: {
   locateWasm?: () => string;
   /** Where analysts' queries run with a time limit (tables.userSql); see tables/sql-sandbox. */
   sqlSandbox?: SqlSandbox;
+  /** Native deflate for the .xlsx writer; fflate when absent. */
+  compression?: Compression;
 }): CoreRuntime & {
   session(): Promise<Session>;
 } {
   const sessionReady: Promise<Session> = loadEngine(options.locateWasm).then((SQL) => {
     const session = createSession(SQL, createWorkspaceDb(SQL), options.resources);
     if (options.sqlSandbox) session.sqlSandbox = options.sqlSandbox;
+    if (options.compression) session.compression = options.compression;
     return session;
   });
   const jobs = new Map<string, AbortController>();

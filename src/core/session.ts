@@ -1,5 +1,6 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { ResourceLoader } from './resources';
+import type { Compression } from './export/xlsx/compression';
 import type { SqlSandbox } from './tables/sql-sandbox';
 
 /**
@@ -36,6 +37,8 @@ export type Session = {
   userName?: string | null;
   /** Where analysts' queries run, stoppable; without one they run in this thread, unbounded. */
   sqlSandbox?: SqlSandbox;
+  /** The host's native deflate for exports (zlib in Node, CompressionStream in the worker). */
+  compression?: Compression;
 };
 
 export function emptyHistory(): History {

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
+import { streamCompression } from '../core/export/xlsx/compression';
 import { createCoreRuntime, type CoreRuntime } from '../core/runtime';
 import { bundledResources } from './bundled-resources';
 import { createWebSqlSandbox } from './sql-sandbox';
@@ -13,6 +14,8 @@ const runtime = createCoreRuntime({
   resources: bundledResources,
   locateWasm: () => wasmUrl,
   sqlSandbox: createWebSqlSandbox(),
+  // Chromium's native deflate; fflate where CompressionStream is missing.
+  compression: streamCompression() ?? undefined,
 });
 
 const exposed: CoreRuntime = {

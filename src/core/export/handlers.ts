@@ -94,6 +94,7 @@ export const exportHandlers = defineHandlers({
         },
         progress: context.progress,
         signal: context.signal,
+        compression: context.session.compression,
       });
       if (!result.ok) return result;
       return ok(collector ? { ...result.value, file: collector.bytes() } : result.value);
@@ -113,11 +114,12 @@ export const exportHandlers = defineHandlers({
   ): Promise<Result<ReportResult & { file?: Uint8Array }>> => {
     const collector = args.sink ? null : collectingSink();
     context.progress({ phase: 'report', done: 0, total: 1 });
-    const result = await writeReport(
-      context.session.db,
-      args.sink ?? (collector as ByteSink),
-      args,
-    );
+    const result = await writeReport(context.session.db, args.sink ?? (collector as ByteSink), {
+      ...args,
+      signal: context.signal,
+      progress: context.progress,
+      compression: context.session.compression,
+    });
     if (!result.ok) return result;
     context.progress({ phase: 'report', done: 1, total: 1 });
     return ok(collector ? { ...result.value, file: collector.bytes() } : result.value);
