@@ -1,6 +1,6 @@
 import { loadEngine } from './db/engine';
 import { createWorkspaceDb } from './db/workspace-file';
-import type { Progress } from './handlers/context';
+import type { HandlerContext, Progress } from './handlers/context';
 import { callHandler, type HandlerArgs, type HandlerName, type HandlerValue } from './handlers';
 import type { ResourceLoader } from './resources';
 import { createSession, type Session } from './session';
@@ -18,6 +18,8 @@ export type CoreRuntime = {
     args: HandlerArgs<K>,
     onProgress?: (progress: Progress) => void,
     jobId?: string,
+    /** Where an export streams its file (HandlerContext.output). */
+    output?: HandlerContext['output'],
   ): Promise<HandlerValue<K>>;
   /** Cancels the job started with this id; its handler stops at its next check. */
   cancel(jobId: string): void;
@@ -49,6 +51,7 @@ export function createCoreRuntime(options: {
       args: HandlerArgs<K>,
       onProgress?: (progress: Progress) => void,
       jobId?: string,
+      output?: HandlerContext['output'],
     ): Promise<HandlerValue<K>> {
       const controller = new AbortController();
       if (jobId) jobs.set(jobId, controller);
@@ -59,6 +62,7 @@ export function createCoreRuntime(options: {
             session,
             progress: (progress) => onProgress?.(progress),
             signal: controller.signal,
+            output,
           });
         } finally {
           if (jobId) jobs.delete(jobId);
