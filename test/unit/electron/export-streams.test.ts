@@ -26,6 +26,7 @@ async function started(target: string | null) {
       : { canceled: false, filePath: target }) as typeof fake.electron.dialog.showSaveDialog;
   startApp(fake.electron, {
     mainDir: path.join(dir, 'main'),
+    devServerUrl: undefined,
     argv: ['electron', '.'],
     cwd: dir,
   });
