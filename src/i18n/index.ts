@@ -2,6 +2,7 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { dashboardEn, dashboardNl } from '../features/dashboard/locales';
 import { exportEn, exportNl } from '../features/export/locales';
+import { sqlEn, sqlNl } from '../features/sql/locales';
 import { importEn, importNl } from '../features/import/locales';
 import { organigramEn, organigramNl } from '../features/organigram/locales';
 import { planningEn, planningNl } from '../features/planning/locales';
@@ -40,7 +41,7 @@ export function createI18n(language: Language = storedLanguage()): i18n {
     fallbackLng: 'nl',
     supportedLngs: LANGUAGES,
     defaultNS: 'translation',
-    ns: ['translation', 'import', 'organigram', 'planning', 'dashboard', 'export'],
+    ns: ['translation', 'import', 'organigram', 'planning', 'dashboard', 'export', 'sql'],
     resources: {
       nl: {
         translation: nl,
@@ -49,6 +50,7 @@ export function createI18n(language: Language = storedLanguage()): i18n {
         planning: planningNl,
         dashboard: dashboardNl,
         export: exportNl,
+        sql: sqlNl,
       },
       en: {
         translation: en,
@@ -57,6 +59,7 @@ export function createI18n(language: Language = storedLanguage()): i18n {
         planning: planningEn,
         dashboard: dashboardEn,
         export: exportEn,
+        sql: sqlEn,
       },
     },
     interpolation: { escapeValue: false }, // React escapes already
