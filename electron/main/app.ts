@@ -12,6 +12,7 @@ import { createRecentFilesStore } from '../../src/node/recent-files';
 import { acquireLock, LOCK_REFRESH_MS } from '../../src/node/workspace-lock';
 import { COMMAND_EVENT, OPEN_FILE_EVENT } from '../shared/ipc-channels';
 import { createCloseGuard, formatWindowTitle, type PromptAnswer } from './close-guard';
+import { createExportStreams } from './export-streams';
 import { createIpcHandlers, registerIpcHandlers } from './ipc-handlers';
 import { buildMenuTemplate } from './menu';
 import {
@@ -262,10 +263,20 @@ export function startApp(electron: ElectronApi, options: StartOptions): void {
         }
       },
     };
+    const exports = createExportStreams({
+      dialogs: {
+        showOpenDialog: (dialogOptions) => dialog.showOpenDialog(window, dialogOptions),
+        showSaveDialog: (dialogOptions) => dialog.showSaveDialog(window, dialogOptions),
+      },
+      defaultDir: app.getPath('documents'),
+    });
+    // An export still running when the window goes leaves no partial file behind.
+    window.on('closed', () => void exports.abortAll());
     registerIpcHandlers(
       ipcMain,
       createIpcHandlers({
         files: filesForRenderer,
+        exports,
         closeGuard,
         setTitle,
         printToPdf: async () =>

@@ -2,6 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNELS, type IpcChannel } from '../shared/ipc-channels';
 import { parseIpcPayload, type IpcHandlerMap, type IpcResult } from '../shared/ipc-contract';
 import type { CloseGuard } from './close-guard';
+import type { ExportStreams } from './export-streams';
 import type { WorkspaceFiles } from './workspace-files';
 import type { RecoveryCopy } from '../../src/host/host';
 
@@ -11,6 +12,8 @@ export type IpcHandlerDeps = {
   setTitle(title: string, dirty: boolean): void;
   /** The main window's page as PDF bytes (webContents.printToPDF, landscape A4). */
   printToPdf(): Promise<Uint8Array>;
+  /** Large exports streamed to disk chunk by chunk (export-streams.ts). */
+  exports?: ExportStreams;
   /** Called when a save the close prompt waited for has succeeded. */
   closeWindow(): void;
   /** The crash-recovery copy in the app's own folder (src/node/recovery). */
@@ -20,6 +23,8 @@ export type IpcHandlerDeps = {
     clear(): Promise<void>;
   };
 };
+
+const noStreams = 'Exporteren naar een bestand is hier niet beschikbaar.';
 
 /** The one handler map: every channel of the contract, each a few lines over its service. */
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerMap {
@@ -57,6 +62,14 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerMap {
         };
       }
       return deps.files.saveExport(bytes, suggestedName);
+    },
+    'export:begin': ({ suggestedName }) =>
+      deps.exports?.begin(suggestedName) ?? { ok: false, message: noStreams },
+    'export:write': ({ id, bytes }) =>
+      deps.exports?.write(id, bytes) ?? { ok: false, message: noStreams },
+    'export:commit': ({ id }) => deps.exports?.commit(id) ?? { ok: false, message: noStreams },
+    'export:abort': async ({ id }) => {
+      await deps.exports?.abort(id);
     },
     'recent:list': () => deps.files.recentFiles(),
     'window:setTitle': ({ title, dirty }) => deps.setTitle(title, dirty),

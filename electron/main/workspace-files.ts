@@ -74,6 +74,28 @@ export type WorkspaceFiles = {
   refreshLock(): Promise<boolean>;
 };
 
+/** The save dialog for an export (xlsx, csv, png…); the chosen path, or null when cancelled. */
+export async function askExportPath(
+  dialogs: FileDialogs,
+  defaultDir: string,
+  suggestedName: string,
+): Promise<string | null> {
+  const strings = MAIN_STRINGS_NL.dialogs;
+  const extension = path.extname(suggestedName).slice(1);
+  const choice = await dialogs.showSaveDialog({
+    title: strings.saveExport,
+    defaultPath: path.join(defaultDir, suggestedName),
+    filters: extension
+      ? [
+          { name: extension.toUpperCase(), extensions: [extension] },
+          { name: strings.allFiles, extensions: ['*'] },
+        ]
+      : [],
+    properties: ['showOverwriteConfirmation', 'createDirectory'],
+  });
+  return choice.canceled || !choice.filePath ? null : path.resolve(choice.filePath);
+}
+
 function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
@@ -373,20 +395,8 @@ export function createWorkspaceFiles(deps: WorkspaceFilesDeps): WorkspaceFiles {
     },
 
     async saveExport(bytes, suggestedName) {
-      const extension = path.extname(suggestedName).slice(1);
-      const choice = await deps.dialogs.showSaveDialog({
-        title: strings.saveExport,
-        defaultPath: path.join(deps.defaultDir, suggestedName),
-        filters: extension
-          ? [
-              { name: extension.toUpperCase(), extensions: [extension] },
-              { name: strings.allFiles, extensions: ['*'] },
-            ]
-          : [],
-        properties: ['showOverwriteConfirmation', 'createDirectory'],
-      });
-      if (choice.canceled || !choice.filePath) return { ok: true, value: null };
-      const target = path.resolve(choice.filePath);
+      const target = await askExportPath(deps.dialogs, deps.defaultDir, suggestedName);
+      if (target === null) return { ok: true, value: null };
       try {
         await deps.writeFileAtomic(target, bytes);
         return { ok: true, value: target };

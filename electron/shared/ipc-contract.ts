@@ -24,6 +24,10 @@ const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, {
   message: 'verwacht bytes (Uint8Array)',
 });
 const none = z.object({}).strict();
+/** An export stream's id, as main handed it out. */
+const exportId = z.string().uuid();
+/** A streamed export's chunk: the renderer sends ~1 MB at a time; refuse anything absurd. */
+const chunk = bytes.refine((value) => value.length <= 64 << 20, 'een stuk van hoogstens 64 MB');
 
 export const IPC_PAYLOADS = {
   'workspace:open': none,
@@ -38,6 +42,10 @@ export const IPC_PAYLOADS = {
   'spreadsheet:open': none,
   'export:save': z.object({ bytes, suggestedName: fileName }).strict(),
   'export:printToPdf': z.object({ suggestedName: fileName }).strict(),
+  'export:begin': z.object({ suggestedName: fileName }).strict(),
+  'export:write': z.object({ id: exportId, bytes: chunk }).strict(),
+  'export:commit': z.object({ id: exportId }).strict(),
+  'export:abort': z.object({ id: exportId }).strict(),
   'recent:list': none,
   'window:setTitle': z.object({ title: z.string().max(500), dirty: z.boolean() }).strict(),
   'recovery:write': z
@@ -60,6 +68,12 @@ export type IpcResults = {
   'export:save': HostResult<string | null>;
   /** The window's page as PDF (Chromium's printToPDF, print styles), through the save dialog. */
   'export:printToPdf': HostResult<string | null>;
+  /** A streamed export: its id and the chosen file's name, or null when cancelled. */
+  'export:begin': HostResult<{ id: string; name: string } | null>;
+  'export:write': HostResult<null>;
+  /** The finished file's path. */
+  'export:commit': HostResult<string>;
+  'export:abort': void;
   'recent:list': RecentFile[];
   'window:setTitle': void;
   'recovery:write': void;

@@ -12,6 +12,7 @@ export type RouteId =
   | 'pilots'
   | 'municipalities'
   | 'dashboard'
+  | 'sql'
   | 'export';
 
 export const ROUTE_SLUGS: Record<RouteId, string> = {
@@ -22,6 +23,7 @@ export const ROUTE_SLUGS: Record<RouteId, string> = {
   pilots: 'proeftuinen',
   municipalities: 'gemeenten',
   dashboard: 'dashboard',
+  sql: 'sql',
   export: 'export',
 };
 

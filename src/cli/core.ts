@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { createCoreRuntime } from '../core/runtime';
 import { diskResources } from '../node/disk-resources';
+import { nodeCompression } from '../node/native-compression';
 import { readWorkspaceFile } from '../node/workspace-files';
 import { CliError } from './commands/types';
 
@@ -16,7 +17,7 @@ function currentUser(): string | null {
 
 /** The same core the app's worker runs, with resources from disk and the OS user for the logs. */
 export async function startCliCore(): Promise<CliCore> {
-  const core = createCoreRuntime({ resources: diskResources });
+  const core = createCoreRuntime({ resources: diskResources, compression: nodeCompression() });
   (await core.session()).userName = currentUser();
   return core;
 }

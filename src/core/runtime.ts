@@ -1,9 +1,10 @@
 import { loadEngine } from './db/engine';
 import { createWorkspaceDb } from './db/workspace-file';
-import type { Progress } from './handlers/context';
+import type { HandlerContext, Progress } from './handlers/context';
 import { callHandler, type HandlerArgs, type HandlerName, type HandlerValue } from './handlers';
 import type { ResourceLoader } from './resources';
 import { createSession, type Session } from './session';
+import type { Compression } from './export/xlsx/compression';
 import type { SqlSandbox } from './tables/sql-sandbox';
 
 /**
@@ -17,6 +18,8 @@ export type CoreRuntime = {
     args: HandlerArgs<K>,
     onProgress?: (progress: Progress) => void,
     jobId?: string,
+    /** Where an export streams its file (HandlerContext.output). */
+    output?: HandlerContext['output'],
   ): Promise<HandlerValue<K>>;
   /** Cancels the job started with this id; its handler stops at its next check. */
   cancel(jobId: string): void;
@@ -27,12 +30,15 @@ export function createCoreRuntime(options: {
   locateWasm?: () => string;
   /** Where analysts' queries run with a time limit (tables.userSql); see tables/sql-sandbox. */
   sqlSandbox?: SqlSandbox;
+  /** Native deflate for the .xlsx writer; fflate when absent. */
+  compression?: Compression;
 }): CoreRuntime & {
   session(): Promise<Session>;
 } {
   const sessionReady: Promise<Session> = loadEngine(options.locateWasm).then((SQL) => {
     const session = createSession(SQL, createWorkspaceDb(SQL), options.resources);
     if (options.sqlSandbox) session.sqlSandbox = options.sqlSandbox;
+    if (options.compression) session.compression = options.compression;
     return session;
   });
   const jobs = new Map<string, AbortController>();
@@ -45,6 +51,7 @@ export function createCoreRuntime(options: {
       args: HandlerArgs<K>,
       onProgress?: (progress: Progress) => void,
       jobId?: string,
+      output?: HandlerContext['output'],
     ): Promise<HandlerValue<K>> {
       const controller = new AbortController();
       if (jobId) jobs.set(jobId, controller);
@@ -55,6 +62,7 @@ export function createCoreRuntime(options: {
             session,
             progress: (progress) => onProgress?.(progress),
             signal: controller.signal,
+            output,
           });
         } finally {
           if (jobId) jobs.delete(jobId);

@@ -1,5 +1,6 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { ResourceLoader } from './resources';
+import type { Compression } from './export/xlsx/compression';
 import type { SqlSandbox } from './tables/sql-sandbox';
 
 /**
@@ -48,6 +49,8 @@ export type Session = {
    * changes with this Dutch reason; Save as to another file clears it.
    */
   readOnly?: string | null;
+  /** The host's native deflate for exports (zlib in Node, CompressionStream in the worker). */
+  compression?: Compression;
 };
 
 export function emptyHistory(): History {

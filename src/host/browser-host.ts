@@ -5,7 +5,7 @@ import {
   touchRecent,
   writeStoredFile,
 } from './browser-store';
-import type { Host, HostFile, HostResult } from './host';
+import type { ExportFile, Host, HostFile, HostResult } from './host';
 
 /** Where the crash-recovery copy lives among the stored files (never a user's file name). */
 const RECOVERY_KEY = '\u0000herstelkopie';
@@ -70,8 +70,11 @@ async function readPicked(
 }
 
 /** Offers bytes as a download (the browser's "save as" for exports). */
-function download(bytes: Uint8Array, name: string): void {
-  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' });
+function download(bytes: Uint8Array | Blob, name: string): void {
+  const blob =
+    bytes instanceof Blob
+      ? bytes
+      : new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' });
   const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');
   anchor.href = url;
@@ -82,6 +85,98 @@ function download(bytes: Uint8Array, name: string): void {
   anchor.remove();
   // Revoke later: Chromium starts the download asynchronously.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The File System Access API's save picker (Chromium), typed for what we use. */
+type SavePicker = (options: {
+  suggestedName: string;
+  types?: { description: string; accept: Record<string, string[]> }[];
+}) => Promise<{
+  name: string;
+  createWritable(): Promise<{
+    write(data: Uint8Array): Promise<void>;
+    close(): Promise<void>;
+    abort(): Promise<void>;
+  }>;
+}>;
+
+const MIME: Record<string, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+};
+
+/**
+ * An export streamed into the file the user picks (showSaveFilePicker): Chromium writes to a
+ * swap file and puts it in place on close, so an aborted export leaves the target untouched.
+ * Without the API: the chunks are gathered as a Blob and downloaded on commit.
+ */
+async function createBrowserExportFile(
+  suggestedName: string,
+): Promise<HostResult<ExportFile | null>> {
+  const picker = (window as unknown as { showSaveFilePicker?: SavePicker }).showSaveFilePicker;
+  if (picker) {
+    const extension = suggestedName.split('.').pop()?.toLowerCase() ?? '';
+    let handle: Awaited<ReturnType<SavePicker>>;
+    try {
+      handle = await picker({
+        suggestedName,
+        types: MIME[extension]
+          ? [
+              {
+                description: extension.toUpperCase(),
+                accept: { [MIME[extension]]: [`.${extension}`] },
+              },
+            ]
+          : undefined,
+      });
+    } catch (error) {
+      if ((error as { name?: string }).name === 'AbortError') return { ok: true, value: null };
+      return failure(error);
+    }
+    try {
+      const writable = await handle.createWritable();
+      return {
+        ok: true,
+        value: {
+          name: handle.name,
+          write: (chunk) => writable.write(chunk),
+          async commit() {
+            try {
+              await writable.close();
+              return { ok: true, value: handle.name };
+            } catch (error) {
+              return failure(error);
+            }
+          },
+          abort: () => writable.abort().catch(() => undefined),
+        },
+      };
+    } catch (error) {
+      return failure(error);
+    }
+  }
+  let parts: Blob[] = [];
+  return {
+    ok: true,
+    value: {
+      name: suggestedName,
+      async write(chunk) {
+        parts.push(new Blob([chunk as Uint8Array<ArrayBuffer>]));
+      },
+      async commit() {
+        try {
+          download(new Blob(parts, { type: 'application/octet-stream' }), suggestedName);
+          parts = [];
+          return { ok: true, value: suggestedName };
+        } catch (error) {
+          return failure(error);
+        }
+      },
+      async abort() {
+        parts = [];
+      },
+    },
+  };
 }
 
 /**
@@ -149,6 +244,8 @@ export function createBrowserHost(options: BrowserHostOptions): Host {
         return failure(error);
       }
     },
+
+    createExportFile: createBrowserExportFile,
 
     recentFiles: () => listRecent().catch(() => []),
 

@@ -1,6 +1,6 @@
 import type { IpcChannel } from '../../electron/shared/ipc-channels';
 import type { IpcPayload, IpcResult, PijlerplanBridge } from '../../electron/shared/ipc-contract';
-import type { Host, HostFile, HostResult } from './host';
+import type { ExportFile, Host, HostFile, HostResult } from './host';
 
 declare global {
   interface Window {
@@ -85,6 +85,23 @@ export function createElectronHost(
       call('workspace:save', { bytes, path, suggestedName }),
     saveExport: (bytes, suggestedName) => call('export:save', { bytes, suggestedName }),
     printToPdf: (suggestedName) => call('export:printToPdf', { suggestedName }),
+    async createExportFile(suggestedName) {
+      const begun = await call('export:begin', { suggestedName });
+      if (!begun.ok || begun.value === null) return begun as HostResult<null>;
+      const { id, name } = begun.value;
+      const file: ExportFile = {
+        name,
+        async write(bytes) {
+          const written = await call('export:write', { id, bytes });
+          if (!written.ok) throw new Error(written.message);
+        },
+        commit: () => call('export:commit', { id }),
+        abort: async () => {
+          await call('export:abort', { id });
+        },
+      };
+      return { ok: true, value: file };
+    },
     recentFiles: async () => {
       try {
         return await bridge.invoke('recent:list', {});

@@ -40,6 +40,22 @@ export type HostResult<T> =
       code?: string;
     };
 
+/**
+ * An export being written to the place the user chose, chunk by chunk, so a million-row
+ * workbook never sits whole in memory. Only `commit` gives the file its name; `abort` (cancel,
+ * failure) leaves nothing behind. The browser's download fallback is the exception: it keeps
+ * the chunks (as a Blob, which Chromium spills to disk) until commit.
+ */
+export type ExportFile = {
+  /** The chosen file's name, for messages. */
+  name: string;
+  /** Appends a chunk; awaiting it is the backpressure. */
+  write(chunk: Uint8Array): Promise<void>;
+  /** Completes the file; its name or path. */
+  commit(): Promise<HostResult<string>>;
+  abort(): Promise<void>;
+};
+
 export type Host = {
   kind: 'electron' | 'browser';
   /** Asks the user for a workspace file and reads it; null when cancelled. */
@@ -64,6 +80,12 @@ export type Host = {
    * webContents.printToPDF). Electron only: the browser build draws its PDF itself.
    */
   printToPdf?(suggestedName: string): Promise<HostResult<string | null>>;
+  /**
+   * Asks where an export goes and opens it for streaming (Electron: a file stream in main;
+   * the browser: the File System Access API where there is one, else a download). Null when
+   * the user cancels.
+   */
+  createExportFile(suggestedName: string): Promise<HostResult<ExportFile | null>>;
   recentFiles(): Promise<RecentFile[]>;
   /**
    * Crash recovery: keeps the unsaved workspace aside (atomically, in the app's own storage,

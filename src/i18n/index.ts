@@ -2,6 +2,7 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { dashboardEn, dashboardNl } from '../features/dashboard/locales';
 import { exportEn, exportNl } from '../features/export/locales';
+import { sqlEn, sqlNl } from '../features/sql/locales';
 import { importEn, importNl } from '../features/import/locales';
 import { organigramEn, organigramNl } from '../features/organigram/locales';
 import { planningEn, planningNl } from '../features/planning/locales';
@@ -41,7 +42,16 @@ export function createI18n(language: Language = storedLanguage()): i18n {
     fallbackLng: 'nl',
     supportedLngs: LANGUAGES,
     defaultNS: 'translation',
-    ns: ['translation', 'import', 'organigram', 'planning', 'dashboard', 'export', 'sharing'],
+    ns: [
+      'translation',
+      'import',
+      'organigram',
+      'planning',
+      'dashboard',
+      'export',
+      'sharing',
+      'sql',
+    ],
     resources: {
       nl: {
         translation: nl,
@@ -51,6 +61,7 @@ export function createI18n(language: Language = storedLanguage()): i18n {
         dashboard: dashboardNl,
         export: exportNl,
         sharing: sharingNl,
+        sql: sqlNl,
       },
       en: {
         translation: en,
@@ -60,6 +71,7 @@ export function createI18n(language: Language = storedLanguage()): i18n {
         dashboard: dashboardEn,
         export: exportEn,
         sharing: sharingEn,
+        sql: sqlEn,
       },
     },
     interpolation: { escapeValue: false }, // React escapes already

@@ -8,7 +8,12 @@ export type CoreClient = {
   call<K extends HandlerName>(
     name: K,
     args: HandlerArgs<K>,
-    options?: { onProgress?: (progress: Progress) => void; jobId?: string },
+    options?: {
+      onProgress?: (progress: Progress) => void;
+      jobId?: string;
+      /** Where an export streams its file (the host's export file); see HandlerContext.output. */
+      output?: { write(chunk: Uint8Array): Promise<void> };
+    },
   ): Promise<HandlerValue<K>>;
   cancel(jobId: string): Promise<void>;
 };
@@ -21,7 +26,10 @@ export function createCoreClient(): CoreClient {
       const onProgress = options?.onProgress ? Comlink.proxy(options.onProgress) : undefined;
       // Comlink's Remote<> flattens the generic signature; the types above are the contract.
       const call = remote.call as unknown as CoreRuntime['call'];
-      return call(name, args, onProgress, options?.jobId);
+      const output = options?.output
+        ? Comlink.proxy({ write: (chunk: Uint8Array) => options.output!.write(chunk) })
+        : undefined;
+      return call(name, args, onProgress, options?.jobId, output);
     },
     cancel: (jobId) => remote.cancel(jobId),
   };

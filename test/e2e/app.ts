@@ -7,8 +7,29 @@ import { expect, type Page } from '@playwright/test';
 export async function openApp(
   page: Page,
   route = 'proeftuinen',
-  options: { language?: 'nl' | 'en'; scheme?: 'light' | 'dark' } = {},
+  options: {
+    language?: 'nl' | 'en';
+    scheme?: 'light' | 'dark';
+    /**
+     * How exports are saved: 'download' (the browser host's fallback, read with Playwright's
+     * download event) or 'picker', a stand-in for showSaveFilePicker that hands out a file in
+     * the origin-private file system, so the streamed path runs; read it with savedExport().
+     */
+    saveFile?: 'download' | 'picker';
+  } = {},
 ): Promise<void> {
+  await page.addInitScript((saveFile) => {
+    const w = window as unknown as Record<string, unknown>;
+    if (saveFile === 'download') {
+      delete w.showSaveFilePicker;
+      return;
+    }
+    w.showSaveFilePicker = async ({ suggestedName }: { suggestedName: string }) => {
+      const root = await navigator.storage.getDirectory();
+      w.__savedExportName = suggestedName;
+      return root.getFileHandle(suggestedName, { create: true });
+    };
+  }, options.saveFile ?? 'download');
   await page.addInitScript(
     ({ language, scheme }) => {
       if (!sessionStorage.getItem('pijlerplan.e2e-init')) {
@@ -24,6 +45,18 @@ export async function openApp(
     options.language === 'en' ? 'Demo workspace' : 'Voorbeeldwerkruimte',
     { timeout: 30_000 },
   );
+}
+
+/** The bytes of the export last saved through the 'picker' stand-in (see openApp). */
+export async function savedExport(page: Page): Promise<{ name: string; bytes: Buffer }> {
+  const { name, data } = await page.evaluate(async () => {
+    const w = window as unknown as Record<string, unknown>;
+    const name = String(w.__savedExportName);
+    const root = await navigator.storage.getDirectory();
+    const file = await (await root.getFileHandle(name)).getFile();
+    return { name, data: Array.from(new Uint8Array(await file.arrayBuffer())) };
+  });
+  return { name, bytes: Buffer.from(data) };
 }
 
 /** The grid's rows (body only). */

@@ -2,6 +2,7 @@ import { Button, Menu, Popover, Text } from '@mantine/core';
 import { IconChevronDown, IconFileExport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useCore } from '../../app/core-context';
+import type { ExportSource } from '../../core/export/handlers';
 import type { TableQuery } from '../../core/tables/types';
 import { ExportProgress } from './ExportProgress';
 import { useExportJob } from './use-export-job';
@@ -14,9 +15,14 @@ const today = () => new Date().toISOString().slice(0, 10);
  */
 export function ExportMenu({
   query,
+  source,
   fileBase,
 }: {
-  query: Omit<TableQuery, 'offset' | 'limit'>;
+  /** A data table's query (its filters, search and sort); or give `source`. */
+  query?: Omit<TableQuery, 'offset' | 'limit'>;
+  /** What to export when it is not a data table: a SQL statement, or given rows. */
+  source?: ExportSource;
+  /** The file's and the sheet's name, e.g. "Gemeenten". */
   fileBase: string;
 }) {
   const { t } = useTranslation('export');
@@ -29,7 +35,7 @@ export function ExportMenu({
         core.call(
           'export.table',
           {
-            source: { kind: 'table', query },
+            source: source ?? { kind: 'table', query: query ?? { table: '' } },
             format: extension,
             csvStyle: format === 'plain' ? 'plain' : 'belgian',
             sheetName: fileBase,

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCore, useHost } from '../../app/core-context';
 import type { Progress } from '../../core/handlers/context';
-import type { Result } from '../../core/result';
+import { exportToFile, type JobOptions, type Produced } from './export-to-file';
 
 export type ExportState =
   | { kind: 'idle' }
@@ -10,11 +10,10 @@ export type ExportState =
   | { kind: 'done'; message: string }
   | { kind: 'failed'; message: string };
 
-type Produced = Result<{ file?: Uint8Array; rows: number }>;
-
 /**
- * Runs one export in the worker with progress and cancel, then hands the file to the host (a
- * save dialog in Electron, a download in the browser).
+ * Runs one export with progress and cancel: first the host asks where the file goes (a save
+ * dialog in Electron, the browser's save picker or a download), then the worker streams the
+ * workbook into it; a cancelled or failed export leaves no file.
  */
 export function useExportJob() {
   const { t } = useTranslation('export');
@@ -25,45 +24,34 @@ export function useExportJob() {
 
   const run = useCallback(
     async (
-      produce: (options: { onProgress: (p: Progress) => void; jobId: string }) => Promise<Produced>,
+      produce: (options: JobOptions) => Promise<Produced>,
       fileName: string,
       withRows = false,
     ) => {
+      const opened = await host.createExportFile(fileName);
+      if (!opened.ok) {
+        setState({ kind: 'failed', message: opened.message });
+        return;
+      }
+      if (opened.value === null) return; // the user closed the save dialog
       const id = `export-${Date.now()}-${Math.random().toString(36).slice(2)}`;
       jobId.current = id;
       setState({ kind: 'running', progress: null });
       try {
-        const result = await produce({
+        const outcome = await exportToFile(opened.value, produce, {
           jobId: id,
           onProgress: (progress) => setState({ kind: 'running', progress }),
         });
-        if (!result.ok) {
-          setState(
-            result.error.code === 'export.cancelled'
-              ? { kind: 'done', message: t('cancelled') }
-              : { kind: 'failed', message: result.error.message },
-          );
-          return;
-        }
-        const saved = await host.saveExport(result.value.file ?? new Uint8Array(), fileName);
-        if (!saved.ok) setState({ kind: 'failed', message: saved.message });
-        else if (saved.value === null) setState({ kind: 'idle' });
+        if (outcome.kind === 'cancelled') setState({ kind: 'done', message: t('cancelled') });
+        else if (outcome.kind === 'failed') setState({ kind: 'failed', message: outcome.message });
         else {
           setState({
             kind: 'done',
             message: withRows
-              ? t('savedRows', {
-                  rows: result.value.rows.toLocaleString('nl-BE'),
-                  name: saved.value,
-                })
-              : t('saved', { name: saved.value }),
+              ? t('savedRows', { rows: outcome.rows.toLocaleString('nl-BE'), name: outcome.name })
+              : t('saved', { name: outcome.name }),
           });
         }
-      } catch (error) {
-        setState({
-          kind: 'failed',
-          message: error instanceof Error ? error.message : String(error),
-        });
       } finally {
         jobId.current = null;
       }

@@ -26,8 +26,9 @@ export type ExportTableArgs = {
   /** Title for the document properties. */
   title?: string;
   /**
-   * Where the file goes, chunk by chunk (the CLI: a file on disk). Without one (the app's
-   * worker), the chunks are collected and returned as `file`.
+   * Where the file goes, chunk by chunk (the CLI: a file on disk). Without one, the job's
+   * `output` (the app: the host's export file); without that, the chunks are collected and
+   * returned as `file`.
    */
   sink?: ByteSink;
   maxRowsPerSheet?: number;
@@ -35,7 +36,50 @@ export type ExportTableArgs = {
 
 export type ExportTableValue = TableExportResult & { file?: Uint8Array };
 
-/** Collects chunks into one file (the worker hands it to the host to save or download). */
+/**
+ * Gathers the writer's small chunks into pieces of `size` bytes for a sink where each write
+ * costs a hop (worker → renderer → main process); `flush()` sends the rest.
+ */
+export function coalescingSink(
+  sink: ByteSink,
+  size = 1 << 20,
+): ByteSink & { flush(): Promise<void> } {
+  let piece = new Uint8Array(size);
+  let used = 0;
+  const send = async () => {
+    if (used === 0) return;
+    const full = used === piece.length ? piece : piece.slice(0, used);
+    piece = new Uint8Array(size);
+    used = 0;
+    await sink.write(full);
+  };
+  return {
+    async write(chunk) {
+      let offset = 0;
+      while (offset < chunk.length) {
+        const take = Math.min(chunk.length - offset, piece.length - used);
+        piece.set(chunk.subarray(offset, offset + take), used);
+        used += take;
+        offset += take;
+        if (used === piece.length) await send();
+      }
+    },
+    flush: send,
+  };
+}
+
+/** Where a job's file goes: the caller's sink, the host's export file, or memory. */
+function outputFor(sink: ByteSink | undefined, context: HandlerContext) {
+  if (sink) return { sink, flush: async () => undefined, collected: null };
+  if (context.output) {
+    const coalesced = coalescingSink(context.output);
+    return { sink: coalesced as ByteSink, flush: coalesced.flush, collected: null };
+  }
+  const collector = collectingSink();
+  return { sink: collector as ByteSink, flush: async () => undefined, collected: collector };
+}
+
+/** Collects chunks into one file (for callers that want the bytes, e.g. tests). */
 export function collectingSink(): ByteSink & { bytes(): Uint8Array } {
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -79,9 +123,9 @@ export const exportHandlers = defineHandlers({
   ): Promise<Result<ExportTableValue>> => {
     const source = rowSource(context, args.source);
     if (!source.ok) return source;
-    const collector = args.sink ? null : collectingSink();
+    const output = outputFor(args.sink, context);
     try {
-      const result = await exportRows(source.value, args.sink ?? (collector as ByteSink), {
+      const result = await exportRows(source.value, output.sink, {
         format: args.format,
         csvStyle: args.csvStyle,
         sheetName: args.sheetName,
@@ -94,9 +138,13 @@ export const exportHandlers = defineHandlers({
         },
         progress: context.progress,
         signal: context.signal,
+        compression: context.session.compression,
       });
       if (!result.ok) return result;
-      return ok(collector ? { ...result.value, file: collector.bytes() } : result.value);
+      await output.flush();
+      return ok(
+        output.collected ? { ...result.value, file: output.collected.bytes() } : result.value,
+      );
     } finally {
       source.value.close?.();
     }
@@ -111,15 +159,19 @@ export const exportHandlers = defineHandlers({
     args: ReportOptions & { sink?: ByteSink },
     context: HandlerContext,
   ): Promise<Result<ReportResult & { file?: Uint8Array }>> => {
-    const collector = args.sink ? null : collectingSink();
+    const output = outputFor(args.sink, context);
     context.progress({ phase: 'report', done: 0, total: 1 });
-    const result = await writeReport(
-      context.session.db,
-      args.sink ?? (collector as ByteSink),
-      args,
-    );
+    const result = await writeReport(context.session.db, output.sink, {
+      ...args,
+      signal: context.signal,
+      progress: context.progress,
+      compression: context.session.compression,
+    });
     if (!result.ok) return result;
+    await output.flush();
     context.progress({ phase: 'report', done: 1, total: 1 });
-    return ok(collector ? { ...result.value, file: collector.bytes() } : result.value);
+    return ok(
+      output.collected ? { ...result.value, file: output.collected.bytes() } : result.value,
+    );
   },
 });

@@ -3,6 +3,7 @@ import type { Progress } from '../handlers/context';
 import { err, ok, type Result } from '../result';
 import { csvLine, UTF8_BOM, type CsvStyle } from './csv';
 import { MAX_SHEET_ROWS, type CellInput, type TruncationNote } from './xlsx/cells';
+import type { Compression } from './xlsx/compression';
 import type { SheetColumn } from './xlsx/sheet';
 import type { StyleName } from './xlsx/styles';
 import { XlsxWriter, type ByteSink } from './xlsx/workbook';
@@ -26,6 +27,8 @@ export type TableExportOptions = {
   sheetName?: string;
   csvStyle?: CsvStyle;
   properties?: WorkbookProperties;
+  /** The host's native deflate (session.compression); fflate when absent. */
+  compression?: Compression;
   /** Data rows per sheet (Excel: 1,048,576 including the header). Smaller in tests. */
   maxRowsPerSheet?: number;
   progress?: (progress: Progress) => void;
@@ -149,7 +152,7 @@ async function writeXlsx(
   sink: ByteSink,
   options: TableExportOptions,
 ): Promise<TableExportResult> {
-  const writer = new XlsxWriter(sink, options.properties);
+  const writer = new XlsxWriter(sink, options.properties, options.compression);
   const iterator = source.rows[Symbol.iterator]();
   const sample: (readonly SqlValue[])[] = [];
   for (let next = iterator.next(); !next.done; next = iterator.next()) {

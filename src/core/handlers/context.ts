@@ -9,6 +9,11 @@ export type HandlerContext = {
   progress: (progress: Progress) => void;
   /** Aborted when the user cancels; long loops check it and yield now and then. */
   signal: AbortSignal;
+  /**
+   * Where a file-producing job (an export) streams its bytes when the caller opened a file for
+   * it (the app: the host's export file, through the worker); absent, the job returns them.
+   */
+  output?: { write(chunk: Uint8Array): void | Promise<void> };
 };
 
 /**

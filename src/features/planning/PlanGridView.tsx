@@ -11,6 +11,7 @@ import { formatFte, parseFte } from '../../core/planning/fte';
 import type { CellEdit } from '../../core/planning/edits';
 import { applyCellEdits, type PlanGrid } from '../../core/planning/grid';
 import type { Grain } from '../../core/planning/months';
+import { ExportMenu } from '../../components/export-menu';
 import { intlLocale } from '../../i18n';
 import { AddLineDialog } from './AddLineDialog';
 import { buildGridModel } from './grid-model';
@@ -55,6 +56,21 @@ export function PlanGridView({
       })),
     ],
     [model.buckets, t, locale, grain],
+  );
+
+  // The grid as shown (grain, collapsed groups) to .xlsx/.csv: one row per grid row, FTE per
+  // period ("(VTE)" in the header gives the column the FTE number format).
+  const exportSource = useMemo(
+    () => ({
+      kind: 'rows' as const,
+      columns: [
+        t('grid.exportKind'),
+        t('grid.label'),
+        ...model.buckets.map((bucket) => `${bucket.key} (VTE)`),
+      ],
+      rows: model.rows.map((row) => [t(`grid.kinds.${row.kind}`), row.label, ...row.values]),
+    }),
+    [model, t],
   );
 
   const cell = useCallback(
@@ -203,9 +219,12 @@ export function PlanGridView({
             {t('addLine.button')}
           </Button>
         </Group>
-        <Text size="xs" c="var(--mantine-color-text)" maw={640}>
-          {grain === 'month' ? t('grid.help') : t('grid.readOnlyGrain')}
-        </Text>
+        <Group gap="sm" wrap="nowrap">
+          <Text size="xs" c="var(--mantine-color-text)" maw={520}>
+            {grain === 'month' ? t('grid.help') : t('grid.readOnlyGrain')}
+          </Text>
+          <ExportMenu source={exportSource} fileBase={`Planning ${plan.scenario.name}`} />
+        </Group>
       </Group>
       {problem && (
         <Alert

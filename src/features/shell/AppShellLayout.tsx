@@ -15,6 +15,7 @@ import { MunicipalitiesScreen } from '../municipalities/MunicipalitiesScreen';
 import { OrganigramScreen } from '../organigram/OrganigramScreen';
 import { PilotsScreen } from '../pilots/PilotsScreen';
 import { PlanningScreen } from '../planning/PlanningScreen';
+import { SqlScreen } from '../sql/SqlScreen';
 import { AboutModal } from './AboutModal';
 import { CommandPalette } from './CommandPalette';
 import { Header, workspaceTitle } from './Header';
@@ -40,6 +41,8 @@ function Screen({ id, param }: { id: RouteId; param: string | null }) {
       return <MunicipalitiesScreen />;
     case 'dashboard':
       return <DashboardScreen />;
+    case 'sql':
+      return <SqlScreen />;
     case 'export':
       return <ExportScreen />;
   }

@@ -7,6 +7,7 @@ import {
   IconFileImport,
   IconHierarchy2,
   IconPlant2,
+  IconSql,
   type Icon,
 } from '@tabler/icons-react';
 import type { RouteId } from '../../app/router';
@@ -20,5 +21,6 @@ export const NAV_ITEMS: readonly { id: RouteId; icon: Icon }[] = [
   { id: 'pilots', icon: IconPlant2 },
   { id: 'municipalities', icon: IconBuildingCommunity },
   { id: 'dashboard', icon: IconChartBar },
+  { id: 'sql', icon: IconSql },
   { id: 'export', icon: IconFileExport },
 ];

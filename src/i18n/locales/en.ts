@@ -34,6 +34,7 @@ export const en: Locale = {
     pilots: 'Pilots',
     municipalities: 'Municipalities',
     dashboard: 'Dashboard',
+    sql: 'SQL',
     export: 'Export',
   },
   shell: {

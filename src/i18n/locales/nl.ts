@@ -36,6 +36,7 @@ export const nl = {
     pilots: 'Proeftuinen',
     municipalities: 'Gemeenten',
     dashboard: 'Dashboard',
+    sql: 'SQL',
     export: 'Export',
   },
   shell: {

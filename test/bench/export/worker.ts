@@ -4,7 +4,9 @@ import { stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { XlsxWriter } from '../../../src/core/export/xlsx/workbook';
 import type { SheetColumn } from '../../../src/core/export/xlsx/sheet';
+import type { Compression } from '../../../src/core/export/xlsx/compression';
 import { openFileSink } from '../../../src/node/file-sink';
+import { nodeCompression } from '../../../src/node/native-compression';
 import { COLUMNS, row } from './data';
 
 /**
@@ -27,9 +29,9 @@ const OUR_COLUMNS: SheetColumn[] = [
   { width: 28 },
 ];
 
-async function ours(): Promise<void> {
+async function ours(compression?: Compression): Promise<void> {
   const sink = await openFileSink(out);
-  const writer = new XlsxWriter(sink, { title: 'Bench' });
+  const writer = new XlsxWriter(sink, { title: 'Bench' }, compression);
   const sheet = writer.addSheet('Gegevens', {
     columns: OUR_COLUMNS,
     freeze: { rows: 1, columns: 1 },
@@ -155,7 +157,8 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 const started = performance.now();
 const cpu = process.cpuUsage();
-if (mode === 'ours') await ours();
+if (mode === 'ours') await ours(nodeCompression());
+else if (mode === 'ours-fflate') await ours();
 else if (mode === 'exceljs') await exceljs(false);
 else if (mode === 'exceljs-drain') await exceljs(true);
 else if (mode === 'openpyxl') python(OPENPYXL);

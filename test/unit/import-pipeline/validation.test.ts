@@ -143,7 +143,9 @@ describe('validation before writing', () => {
       'Reden',
       'Ernst',
     ]);
-    expect(sheet.getRow(1).font?.bold).toBe(true);
+    // The shared writer styles the header cells (not a row style).
+    expect(sheet.getCell('A1').font?.bold).toBe(true);
+    expect(sheet.getCell('F1').font?.bold).toBe(true);
     expect(sheet.autoFilter).toBeTruthy();
     expect(sheet.rowCount).toBe(7);
     expect(sheet.getRow(2).values).toEqual([

@@ -6,6 +6,7 @@ import type { Grain } from '../../planning/months';
 import type { Progress } from '../../handlers/context';
 import { err, ok, type Result } from '../../result';
 import type { TruncationNote } from '../xlsx/cells';
+import type { Compression } from '../xlsx/compression';
 import { XlsxWriter, type ByteSink } from '../xlsx/workbook';
 import { cellRef, quoteSheetName } from '../xlsx/xml';
 import { writeCharts } from './charts-sheet';
@@ -38,6 +39,8 @@ export type ReportOptions = {
   /** Checked between sheets: a cancelled report stops and writes no more. */
   signal?: AbortSignal;
   progress?: (progress: Progress) => void;
+  /** The host's native deflate; fflate when absent. */
+  compression?: Compression;
 };
 
 export type ReportResult = {
@@ -87,16 +90,20 @@ export async function writeReport(
   );
   const dataDate = meta.get('data_date') ?? today();
 
-  const writer = new XlsxWriter(sink, {
-    title: REPORT_TITLE,
-    subject: `Scenario ${scenario.value.name}`,
-    creator: 'Pijlerplan',
-    company: 'Agentschap Integratie en Inburgering',
-    keywords: 'vierde pijler; VTE; AgII',
-    category: 'Rapport',
-    description: `FTE-plan, vraag en capaciteit, organigram, proeftuinen en gemeenten voor scenario ${scenario.value.name}.`,
-    created: now,
-  });
+  const writer = new XlsxWriter(
+    sink,
+    {
+      title: REPORT_TITLE,
+      subject: `Scenario ${scenario.value.name}`,
+      creator: 'Pijlerplan',
+      company: 'Agentschap Integratie en Inburgering',
+      keywords: 'vierde pijler; VTE; AgII',
+      category: 'Rapport',
+      description: `FTE-plan, vraag en capaciteit, organigram, proeftuinen en gemeenten voor scenario ${scenario.value.name}.`,
+      created: now,
+    },
+    options.compression,
+  );
 
   const steps = 8;
   let step = 0;

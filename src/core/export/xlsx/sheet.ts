@@ -43,10 +43,10 @@ export type SheetSummary = {
 /** Footer "Pagina x van y" in Excel's header/footer codes. */
 export const PAGE_FOOTER = '&CPagina &P van &N';
 
-const cellValue = (input: CellInput): CellValue =>
-  input !== null && typeof input === 'object' && !(input instanceof Date)
-    ? (input as CellObject).v
-    : (input as CellValue);
+/** ` s="N"` for each style index, built once (0, the default, has none). */
+const styleAttributes: string[] = [];
+const styleAttribute = (s: number | null): string =>
+  s ? (styleAttributes[s] ??= ` s="${s}"`) : '';
 
 /**
  * Writes one worksheet's XML as text pieces to `emit`, row by row. The parts before the rows
@@ -116,14 +116,14 @@ export class SheetXmlWriter {
       typeof input === 'object' && input !== null && !(input instanceof Date)
         ? (input as CellObject)
         : null;
-    let value = cellValue(input);
+    let value: CellValue = object ? object.v : (input as CellValue);
     let s = object?.s ? styleIndex(object.s) : (rowStyle ?? this.columnStyle[c] ?? null);
     if (value instanceof Date) {
       if (s === null) s = styleIndex('date');
       value = excelSerial(value);
     }
-    const ref = cellRef(c, r);
-    const style = s ? ` s="${s}"` : '';
+    const ref = columnLetter(c) + r;
+    const style = styleAttribute(s);
     if (object?.f !== undefined) {
       const formula = `<f>${xmlText(object.f)}</f>`;
       if (typeof value === 'number' && Number.isFinite(value)) {
@@ -149,7 +149,11 @@ export class SheetXmlWriter {
     const first = text.charCodeAt(0);
     const last = text.charCodeAt(text.length - 1);
     const space =
-      first <= 32 || last <= 32 || text.includes('\n') || /^\s|\s$/.test(text)
+      first <= 32 ||
+      last <= 32 ||
+      (first > 127 && /^\s/.test(text)) ||
+      (last > 127 && /\s$/.test(text)) ||
+      text.includes('\n')
         ? ' xml:space="preserve"'
         : '';
     return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${xmlText(text)}</t></is></c>`;

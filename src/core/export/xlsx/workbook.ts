@@ -1,5 +1,6 @@
 import { chartXml, drawingXml, type ChartSpec } from './charts';
 import type { TruncationNote } from './cells';
+import type { Compression } from './compression';
 import {
   appXml,
   contentTypesXml,
@@ -48,9 +49,10 @@ export class XlsxWriter {
   constructor(
     sink: ByteSink,
     private readonly properties: WorkbookProperties = {},
-    level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 3,
+    /** A native deflate the host injects (see compression.ts); fflate when absent. */
+    compression?: Compression,
   ) {
-    this.zip = new ZipStream(sink, level);
+    this.zip = new ZipStream(sink, compression);
   }
 
   /** The sheet names taken so far. */
