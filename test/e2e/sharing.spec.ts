@@ -64,6 +64,7 @@ async function openAsElectron(page: Page, file: string) {
     closeGuard: { onSaveStarted: () => false, onSaveFinished: () => 'stay' },
     setTitle: () => {},
     closeWindow: () => {},
+    printToPdf: () => Promise.reject(new Error('Afdrukken hoort niet bij deze test.')),
   });
   const encode = (value: unknown): string =>
     JSON.stringify(value, (_key, item: unknown) =>
