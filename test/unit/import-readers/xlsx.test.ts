@@ -9,6 +9,7 @@ import {
 } from '../../../src/core/import/readers/xlsx/zip';
 import { inflateWithNodeZlib } from '../../../src/cli/commands/import';
 import { openWorkbook, readAllRows } from '../../../src/core/import/readers/workbook';
+import { ByteSkip } from '../../../src/core/import/readers/xlsx/reader';
 import { exceljsBytes, open, rawXlsx, rowsOf, sheetXml } from './fixtures';
 
 afterEach(() => {
@@ -331,4 +332,62 @@ describe('xlsx read part by part from a byte source (the CLI reads files from di
     if (!opened.ok) throw new Error(opened.error.message);
     expect(await readAllRows(opened.value, 'S')).toEqual({ ok: true, value: [[7]] });
   });
+});
+
+describe('merges found past the cells without decoding them', () => {
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+
+  // The end tag cut at every place, after text with multi-byte characters and near misses.
+  const before = '<c t="inlineStr"><is><t>Zoë’s hh </sheetDat </x:sheetDatum></t></is></c></row>';
+  const after = '<x:mergeCells count="1"><x:mergeCell ref="A1:C1"/></x:mergeCells>';
+  const stream = encoder.encode(`${before}</x:sheetData>${after}`);
+  const cases = [1, 2, 5, 13, 14, 40, stream.length].flatMap((size) =>
+    [0, 3, 9].map((tail) => ({ size, tail })),
+  );
+  it.each(cases)('chunks of $size bytes, $tail characters kept back', ({ size, tail }) => {
+    // The first `tail` characters come as the text kept back; the rest as bytes.
+    const skip = new ByteSkip('</x:sheetData>', before.slice(0, tail));
+    const bytes = encoder.encode(before.slice(tail) + `</x:sheetData>${after}`);
+    let found: string | undefined;
+    for (let at = 0; at < bytes.length && found === undefined; at += size) {
+      const rest = skip.past(bytes.subarray(at, at + size));
+      if (rest) found = decoder.decode(rest) + decoder.decode(bytes.subarray(at + size));
+    }
+    expect(found).toBe(`</x:sheetData>${after}`);
+  });
+
+  it('the tag split between the text kept back and the bytes', () => {
+    const skip = new ByteSkip('</sheetData>', 'ë</sheet');
+    expect(decoder.decode(skip.past(encoder.encode('Data><mergeCells/>')))).toBe(
+      '</sheetData><mergeCells/>',
+    );
+  });
+
+  it('no end tag: nothing found', () => {
+    const skip = new ByteSkip('</sheetData>', '');
+    expect(skip.past(encoder.encode('</sheetDat</sheetdata>'))).toBeUndefined();
+  });
+
+  it.each(INFLATERS)(
+    'a sheet of many chunks with a namespace prefix and accents (inflate: %s)',
+    async (inflater) => {
+      useInflater(inflater);
+      const rows: string[] = [];
+      for (let r = 1; r <= 20_000; r++)
+        rows.push(
+          `<x:row r="${r}"><x:c r="A${r}" t="inlineStr"><x:is><x:t>Zoë’s huis ${r} &lt;/sheetData&gt;</x:t></x:is></x:c><x:c r="B${r}"><x:v>${r}</x:v></x:c></x:row>`,
+        );
+      const xml = `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>${rows.join('')}</x:sheetData><x:mergeCells count="2"><x:mergeCell ref="A1:B1"/><x:mergeCell ref="C5:D9"/></x:mergeCells></x:worksheet>`;
+      expect(xml.length).toBeGreaterThan(1 << 20);
+      const opened = await openWorkbook(rawXlsx({ sheets: [{ name: 'S', xml }] }), 's.xlsx');
+      if (!opened.ok) throw new Error(opened.error.message);
+      expect(await opened.value.merges('S')).toEqual([
+        { top: 0, left: 0, bottom: 0, right: 1 },
+        { top: 4, left: 2, bottom: 8, right: 3 },
+      ]);
+      const all = await readAllRows(opened.value, 'S');
+      expect(all.ok && all.value[19_999]).toEqual(['Zoë’s huis 20000 </sheetData>', 20000]);
+    },
+  );
 });

@@ -139,7 +139,10 @@ export async function openXlsx(bytes: Uint8Array | ByteSource): Promise<Result<X
         sheet: name,
       });
     const scanner = new SheetScanner(ctx, mode);
-    const decoder = streamDecoder('utf-8');
+    let decoder = streamDecoder('utf-8');
+    // Merges: once in the cells, `</sheetData>` is looked for in the inflated bytes, which are
+    // not decoded (decoding and searching 34 MB of cells cost as much CPU as inflating them).
+    let skip: ByteSkip | undefined;
     // Inflate hands out small chunks; the scanner works best on ~256K characters at a time.
     let pending: string[] = [];
     let pendingLength = 0;
@@ -153,6 +156,14 @@ export async function openXlsx(bytes: Uint8Array | ByteSource): Promise<Result<X
         async (chunk) => {
           inflated += chunk.length;
           checkInflated(inflated, fed.bytes, name);
+          if (skip) {
+            const rest = skip.past(chunk);
+            if (!rest) return;
+            // From the end tag on (ASCII, so a character boundary): decoded afresh.
+            skip = undefined;
+            decoder = streamDecoder('utf-8');
+            chunk = rest;
+          }
           const text = decoder.decode(chunk, { stream: true });
           pending.push(text);
           pendingLength += text.length;
@@ -164,6 +175,8 @@ export async function openXlsx(bytes: Uint8Array | ByteSource): Promise<Result<X
             stopped = true;
             return false;
           }
+          const skipping = scanner.takeSkipTail();
+          if (skipping) skip = new ByteSkip(skipping.endTag, skipping.tail);
         },
         undefined,
         fed,
@@ -276,6 +289,69 @@ export async function openXlsx(bytes: Uint8Array | ByteSource): Promise<Result<X
     },
   };
   return ok(Object.assign(reader, { countRows }));
+}
+
+/**
+ * Finds an ASCII tag in a stream of UTF-8 bytes without decoding them: the bytes of an ASCII
+ * character never occur inside another character's. The tag's rarest-looking byte (the `h` of
+ * `sheetData`, absent from cell markup) is found with the native indexOf, then the rest compared.
+ */
+export class ByteSkip {
+  private readonly tag: Uint8Array;
+  private readonly anchorAt: number;
+  private carry: Uint8Array;
+
+  /** `tail`: the text just before the bytes to come, in which the tag may have begun. */
+  constructor(tag: string, tail: string) {
+    const encoder = new TextEncoder();
+    this.tag = encoder.encode(tag);
+    const h = tag.indexOf('h');
+    this.anchorAt = h >= 0 ? h : this.tag.length - 1;
+    this.carry = encoder.encode(tail.slice(-(tag.length - 1)));
+  }
+
+  /** The bytes from the tag on when it is in (carry +) `chunk`, else undefined. */
+  past(chunk: Uint8Array): Uint8Array | undefined {
+    const keep = this.tag.length - 1;
+    if (this.carry.length > 0) {
+      // A tag cut by the chunk boundary: only the carry and the chunk's first bytes are copied.
+      const seam = new Uint8Array(this.carry.length + Math.min(keep, chunk.length));
+      seam.set(this.carry);
+      seam.set(chunk.subarray(0, seam.length - this.carry.length), this.carry.length);
+      const at = this.find(seam);
+      if (at >= 0) {
+        const rest = new Uint8Array(
+          seam.length - at + chunk.length - (seam.length - this.carry.length),
+        );
+        rest.set(seam.subarray(at));
+        rest.set(chunk.subarray(seam.length - this.carry.length), seam.length - at);
+        return rest;
+      }
+    }
+    const at = this.find(chunk);
+    if (at >= 0) return chunk.subarray(at);
+    if (chunk.length >= keep) this.carry = chunk.slice(chunk.length - keep);
+    else {
+      const joined = new Uint8Array(this.carry.length + chunk.length);
+      joined.set(this.carry);
+      joined.set(chunk, this.carry.length);
+      this.carry = joined.slice(Math.max(0, joined.length - keep));
+    }
+    return undefined;
+  }
+
+  private find(bytes: Uint8Array): number {
+    const { tag, anchorAt } = this;
+    const anchor = tag[anchorAt] as number;
+    for (let i = bytes.indexOf(anchor, anchorAt); i >= 0; i = bytes.indexOf(anchor, i + 1)) {
+      const start = i - anchorAt;
+      if (start + tag.length > bytes.length) break;
+      let k = 0;
+      while (k < tag.length && bytes[start + k] === tag[k]) k++;
+      if (k === tag.length) return start;
+    }
+    return -1;
+  }
 }
 
 /**

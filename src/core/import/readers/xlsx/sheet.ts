@@ -155,6 +155,18 @@ export class SheetScanner {
     return this.dataDone;
   }
 
+  /**
+   * Skipping the cells for the merges: the end tag of the data (`</x:sheetData>`), which the
+   * reader may then look for in the bytes, and the text kept back in case it is cut. Taking it
+   * empties that text; pushing text that starts at the end tag carries on as if never taken.
+   */
+  takeSkipTail(): { endTag: string; tail: string } | undefined {
+    if (!this.inData || this.mode !== 'merges') return undefined;
+    const tail = this.buffer;
+    this.buffer = '';
+    return { endTag: this.tagSheetDataEnd, tail };
+  }
+
   push(text: string, final: boolean): void {
     this.buffer = this.buffer.length > 0 ? this.buffer + text : text;
     if (this.prefix === undefined && !this.detectPrefix(final)) return;
