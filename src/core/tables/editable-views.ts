@@ -47,4 +47,9 @@ export const READ_ONLY_TABLES: ReadonlySet<string> = new Set([
   'import_log',
   'import_template',
   'dataset',
+  // Derived from allocation and kept current by its triggers (migration 7): an edit here would
+  // make the dashboard disagree with the plan.
+  'allocation_rollup',
+  'allocation_rollup_nis',
+  'allocation_rollup_state',
 ]);
