@@ -119,6 +119,12 @@ test('add a plan line from the grid, type into it, it stays', async ({ page }) =
   expect(after.rows[row]!.label).toBe('Overige taken');
 
   const januaryBefore = (await total(page))[0]!;
+  // The test hook sees the new line as soon as React has it; the canvas draws it on a later
+  // animation frame. Clicking before that hit the row that used to be there.
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+  await page.waitForTimeout(250);
   await clickCell(page, 1, row);
   await page.keyboard.press('0');
   await page.keyboard.type(',4');
