@@ -6,8 +6,8 @@ import { openApp, savedExport, screenshot } from './app';
 
 test.describe.configure({ timeout: 240_000 });
 
-async function axe(page: Page, selector: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).include(selector).analyze();
+async function axe(page: Page, selector: string, disable: string[] = []): Promise<void> {
+  const results = await new AxeBuilder({ page }).include(selector).disableRules(disable).analyze();
   const serious = results.violations.filter(
     (v) => v.impact === 'serious' || v.impact === 'critical',
   );
@@ -36,7 +36,10 @@ for (const scheme of ['light', 'dark'] as const) {
     await axe(page, '[data-testid="screen-sql"]');
     await page.getByTestId('table-export').click();
     await screenshot(page, `sql-export-menu-${scheme}`);
-    await axe(page, '[role="menu"]');
+    // Mantine's open menu starts with its own focus sentinel (<div tabindex="-1"
+    // data-autofocus>), which aria-required-children counts as a child of role=menu; every
+    // child we render is a group of menuitems.
+    await axe(page, '[role="menu"]', ['aria-required-children']);
     await page.getByRole('menuitem', { name: 'Excel-werkmap (.xlsx)' }).click();
     await expect(page.getByTestId('export-outcome')).toContainText('285', { timeout: 120_000 });
     const { name, bytes } = await savedExport(page);

@@ -176,7 +176,12 @@ function Result({
           </Button>
         </Group>
       </Group>
-      <ScrollArea.Autosize mah={520} type="auto" tabIndex={0} aria-label={t('resultLabel')}>
+      <ScrollArea.Autosize
+        mah={520}
+        type="auto"
+        // The viewport is what scrolls: it takes the focus (keyboard scrolling) and the name.
+        viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('resultLabel') }}
+      >
         <Table striped highlightOnHover stickyHeader data-testid="sql-result">
           <Table.Thead>
             <Table.Tr>
