@@ -33,7 +33,7 @@ export const dashboardNl = {
   kpis: {
     plannedFte: 'Geplande VTE vierde pijler',
     requiredFte: 'Nodige VTE (vraagmodel)',
-    gapFte: 'Verschil gepland − nodig',
+    gapFte: "Verschil in de regio's (gepland − nodig)",
     vacancies: 'Vacante functies vierde pijler',
     pilots: 'Proeftuinen',
     coverage: 'Gemeenten met een proeftuin',
@@ -152,7 +152,7 @@ export const dashboardEn: typeof dashboardNl = {
   kpis: {
     plannedFte: 'Planned FTE fourth pillar',
     requiredFte: 'Required FTE (demand model)',
-    gapFte: 'Gap planned − required',
+    gapFte: 'Gap in the regions (planned − required)',
     vacancies: 'Vacant fourth-pillar positions',
     pilots: 'Pilots',
     coverage: 'Municipalities with a pilot',
