@@ -1,5 +1,5 @@
 import { unitRollups } from '../../org/rollup';
-import type { OrgSnapshot } from '../../org/types';
+import type { OrgSnapshot, OrgUnit } from '../../org/types';
 import type { XlsxWriter } from '../xlsx/workbook';
 import { header, tableSheet } from './layout';
 
@@ -19,6 +19,52 @@ export type OrgRefs = {
 };
 
 /**
+ * Items depth-first under their parent (an item whose parent is not among them is a root),
+ * siblings in `order`; each with its depth. A cycle is cut where it closes; with
+ * `unreachableLast`, items only reachable through one come last, at depth 0.
+ */
+export function depthFirst<T>(
+  items: readonly T[],
+  id: (item: T) => number,
+  parentOf: (item: T) => number | null,
+  order?: (a: T, b: T) => number,
+  unreachableLast = false,
+): { item: T; depth: number }[] {
+  const ids = new Set(items.map(id));
+  const children = new Map<number | null, T[]>();
+  for (const item of items) {
+    const parent = parentOf(item);
+    const key = parent !== null && ids.has(parent) ? parent : null;
+    children.set(key, [...(children.get(key) ?? []), item]);
+  }
+  if (order) for (const list of children.values()) list.sort(order);
+  const out: { item: T; depth: number }[] = [];
+  const seen = new Set<number>();
+  const visit = (parent: number | null, depth: number) => {
+    for (const item of children.get(parent) ?? []) {
+      if (seen.has(id(item))) continue;
+      seen.add(id(item));
+      out.push({ item, depth });
+      visit(id(item), depth + 1);
+    }
+  };
+  visit(null, 0);
+  if (unreachableLast)
+    for (const item of items) if (!seen.has(id(item))) out.push({ item, depth: 0 });
+  return out;
+}
+
+/** Units depth-first, children by sort order and then name. */
+export function unitsInOrder(snapshot: OrgSnapshot): { unit: OrgUnit; depth: number }[] {
+  return depthFirst(
+    snapshot.units,
+    (unit) => unit.id,
+    (unit) => unit.parentId,
+    (a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'nl'),
+  ).map(({ item, depth }) => ({ unit: item, depth }));
+}
+
+/**
  * Organigram: the unit hierarchy as outline rows (one level per depth), each with the
  * organigram core's roll-ups (unitRollups: positions, vacancies, people, FTE and fourth-pillar
  * FTE of the unit and every unit below it).
@@ -29,27 +75,7 @@ export function writeOrganigram(
   context: { date: string },
 ): OrgRefs {
   const rollups = unitRollups(snapshot);
-  const children = new Map<number | null, typeof snapshot.units>();
-  const ids = new Set(snapshot.units.map((unit) => unit.id));
-  for (const unit of snapshot.units) {
-    const parent = unit.parentId !== null && ids.has(unit.parentId) ? unit.parentId : null;
-    const list = children.get(parent) ?? [];
-    list.push(unit);
-    children.set(parent, list);
-  }
-  for (const list of children.values()) {
-    list.sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'nl'));
-  }
-  const ordered: { unit: (typeof snapshot.units)[number]; depth: number }[] = [];
-  const visit = (parent: number | null, depth: number, seen: Set<number>) => {
-    for (const unit of children.get(parent) ?? []) {
-      if (seen.has(unit.id)) continue;
-      seen.add(unit.id);
-      ordered.push({ unit, depth });
-      visit(unit.id, depth + 1, seen);
-    }
-  };
-  visit(null, 0, new Set());
+  const ordered = unitsInOrder(snapshot);
   const levels = Math.min(7, Math.max(0, ...ordered.map((entry) => entry.depth)));
   const sheet = writer.addSheet(
     'Organigram',
@@ -116,7 +142,7 @@ export function writeOrganigram(
       { outlineLevel: Math.min(7, depth) },
     );
   }
-  const roots = (children.get(null) ?? []).map((unit) => rollups.get(unit.id));
+  const roots = ordered.filter((entry) => entry.depth === 0).map((e) => rollups.get(e.unit.id));
   const sum = (pick: (r: NonNullable<(typeof roots)[number]>) => number) =>
     roots.reduce((s, r) => s + (r ? pick(r) : 0), 0);
   return {

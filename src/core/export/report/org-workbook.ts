@@ -1,63 +1,27 @@
 import type { Database } from 'sql.js';
 import { loadSnapshot } from '../../org/load';
-import type { OrgPosition, OrgSnapshot, OrgUnit } from '../../org/types';
+import type { OrgPosition } from '../../org/types';
 import { ok, type Result } from '../../result';
 import { XlsxWriter, type ByteSink } from '../xlsx/workbook';
 import { formula, header, sumColumn, tableSheet } from './layout';
-import { writeOrganigram } from './org-sheet';
+import { depthFirst, unitsInOrder, writeOrganigram } from './org-sheet';
 
 export type OrgWorkbookOptions = { scenarioId?: number | null; date?: string; now?: Date };
 
 export type OrgWorkbookResult = { sheets: string[]; positions: number; pillar4Fte: number };
 
-/** Units depth-first (children by sort order, then name), each with its depth. */
-function unitsInOrder(snapshot: OrgSnapshot): { unit: OrgUnit; depth: number }[] {
-  const ids = new Set(snapshot.units.map((u) => u.id));
-  const children = new Map<number | null, OrgUnit[]>();
-  for (const unit of snapshot.units) {
-    const parent = unit.parentId !== null && ids.has(unit.parentId) ? unit.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), unit]);
-  }
-  for (const list of children.values())
-    list.sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'nl'));
-  const out: { unit: OrgUnit; depth: number }[] = [];
-  const seen = new Set<number>();
-  const visit = (parent: number | null, depth: number) => {
-    for (const unit of children.get(parent) ?? []) {
-      if (seen.has(unit.id)) continue;
-      seen.add(unit.id);
-      out.push({ unit, depth });
-      visit(unit.id, depth + 1);
-    }
-  };
-  visit(null, 0);
-  return out;
-}
-
 /**
  * A unit's positions in reporting order: whoever reports to someone outside the unit first,
- * then the positions under each of them, depth-first (a cycle is cut where it closes).
+ * then the positions under each of them, depth-first (a cycle's rest last: none is left out).
  */
 function positionsInOrder(positions: OrgPosition[]): { position: OrgPosition; depth: number }[] {
-  const inUnit = new Set(positions.map((p) => p.id));
-  const under = new Map<number | null, OrgPosition[]>();
-  for (const p of positions) {
-    const boss = p.reportsToId !== null && inUnit.has(p.reportsToId) ? p.reportsToId : null;
-    under.set(boss, [...(under.get(boss) ?? []), p]);
-  }
-  const out: { position: OrgPosition; depth: number }[] = [];
-  const seen = new Set<number>();
-  const visit = (boss: number | null, depth: number) => {
-    for (const p of under.get(boss) ?? []) {
-      if (seen.has(p.id)) continue;
-      seen.add(p.id);
-      out.push({ position: p, depth });
-      visit(p.id, depth + 1);
-    }
-  };
-  visit(null, 0);
-  for (const p of positions) if (!seen.has(p.id)) out.push({ position: p, depth: 0 });
-  return out;
+  return depthFirst(
+    positions,
+    (p) => p.id,
+    (p) => p.reportsToId,
+    undefined,
+    true,
+  ).map(({ item, depth }) => ({ position: item, depth }));
 }
 
 /**
