@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../app/workspace-state';
 import { Page } from '../../components/page';
 import { intlLocale } from '../../i18n';
+import { formatIsoDate } from '../../i18n/formatters';
 import {
   buildChartTree,
   layoutChart,
@@ -196,10 +197,7 @@ function OrganigramBody({
 
   const scenarioName = (id: number | null) =>
     id === null ? t('baseline') : (view.scenarios.find((s) => s.id === id)?.name ?? '');
-  const title = `${t('title')} ${workspace.info?.name ?? ''} — ${scenarioName(scenarioId)}, ${date
-    .split('-')
-    .reverse()
-    .join('/')}`;
+  const title = `${t('title')} ${workspace.info?.name ?? ''} — ${scenarioName(scenarioId)}, ${formatIsoDate(date, locale)}`;
   const exportLinks = links.map(({ from, to, label }) => ({ from, to, label }));
   const exportInput = {
     layout,
@@ -271,7 +269,7 @@ function OrganigramBody({
                 view={view}
                 against={t('compare.against', {
                   what: scenarioName(compareWith.scenarioId),
-                  date: compareWith.date.split('-').reverse().join('/'),
+                  date: formatIsoDate(compareWith.date, locale),
                 })}
                 locale={locale}
                 onJump={jumpTo}

@@ -3,25 +3,20 @@ import { IconPrinter } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { ChartLayout } from '../../core/org';
-import type { CardState } from './card-shapes';
-import type { CardText } from './chart-model';
 import { PALETTES } from './chart-theme';
-import { chartSvg, type ExportLink } from './export-svg';
+import { chartHeight, chartSvg, touches } from './export-svg';
 import classes from './organigram.module.css';
 import { PAPERS, printPlan, type Paper } from './print-pages';
+import type { ChartExportInput } from './use-chart-export';
 
 const SCALES = ['0.4', '0.6', '0.8', '1'];
 
-type Props = {
+type Props = Pick<
+  ChartExportInput,
+  'layout' | 'texts' | 'unitKinds' | 'links' | 'changes' | 'title'
+> & {
   opened: boolean;
   onClose(): void;
-  layout: ChartLayout;
-  texts: Map<string, CardText>;
-  unitKinds: Map<number, string>;
-  links: ExportLink[];
-  changes: Map<string, NonNullable<CardState['change']>> | null;
-  title: string;
 };
 
 /**
@@ -37,13 +32,11 @@ export function PrintDialog(props: Props) {
   const [scale, setScale] = useState('0.6');
   const { layout } = props;
   const plan = useMemo(() => {
-    const height = layout.height + (props.links.length > 0 ? 280 : 0);
+    const height = chartHeight(layout, props.links.length > 0);
     const all = printPlan(layout.width, height, paper, Number(scale));
     // Pages with no card on them (the gaps of a wide chart) are left out.
     const pages = all.pages.filter((page) =>
-      layout.cards.some(
-        (c) => c.x + c.w > page.x0 && c.x < page.x1 && c.y + c.h > page.y0 && c.y < page.y1,
-      ),
+      layout.cards.some((c) => touches(page, c.x, c.y, c.w, c.h)),
     );
     return { ...all, pages };
   }, [layout, paper, scale, props.links.length]);

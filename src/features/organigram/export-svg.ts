@@ -5,10 +5,16 @@ import { cardShapes, linkPath, polylinePath, type CardState, type Shape } from '
 
 export type ExportLink = { from: CardBox; to: CardBox; label: string };
 
+/** The drawing's height: cross-unit links bow up to 280 px below the lowest cards. */
+export function chartHeight(layout: ChartLayout, withLinks: boolean): number {
+  return Math.ceil(layout.height + (withLinks ? 280 : 0));
+}
+
 /** A part of the chart, in chart coordinates (a printed page). */
 export type Region = { x0: number; y0: number; x1: number; y1: number };
 
-const touches = (r: Region, x: number, y: number, w: number, h: number) =>
+/** True when the box x, y, w × h touches the region (the culling test of pages and the export). */
+export const touches = (r: Region, x: number, y: number, w: number, h: number) =>
   x + w >= r.x0 && x <= r.x1 && y + h >= r.y0 && y <= r.y1;
 
 const escapeXml = (text: string) =>
@@ -52,7 +58,7 @@ export function chartSvg(options: {
 }): string {
   const { layout, texts, palette, unitKinds, links, region } = options;
   const width = Math.ceil(layout.width);
-  const height = Math.ceil(layout.height + (links.length > 0 ? 280 : 0));
+  const height = chartHeight(layout, links.length > 0);
   const box = region ?? { x0: 0, y0: 0, x1: width, y1: height };
   const vw = Math.ceil(box.x1 - box.x0);
   const vh = Math.ceil(box.y1 - box.y0);

@@ -5,7 +5,7 @@ import type { ChartLayout, OrgWhen } from '../../core/org';
 import type { CardState } from './card-shapes';
 import type { CardText } from './chart-model';
 import { PALETTES } from './chart-theme';
-import { chartSvg, svgToPng, type ExportLink } from './export-svg';
+import { chartHeight, chartSvg, svgToPng, type ExportLink } from './export-svg';
 
 export type ChartExportInput = {
   layout: ChartLayout;
@@ -44,7 +44,7 @@ export function useChartExport() {
           changes: input.changes,
           title: input.title,
         });
-        const height = Math.ceil(input.layout.height + (input.links.length > 0 ? 280 : 0));
+        const height = chartHeight(input.layout, input.links.length > 0);
         bytes =
           format === 'svg'
             ? new TextEncoder().encode(svg)
