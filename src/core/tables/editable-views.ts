@@ -1,3 +1,5 @@
+import { DERIVED_TABLES } from '../db/schema';
+
 /**
  * Overview views whose rows map one-to-one onto a base table: the Gemeenten and Proeftuinen
  * screens show the view (with region and municipality names) and edits go to the base row.
@@ -47,9 +49,6 @@ export const READ_ONLY_TABLES: ReadonlySet<string> = new Set([
   'import_log',
   'import_template',
   'dataset',
-  // Derived from allocation and kept current by its triggers (migration 7): an edit here would
-  // make the dashboard disagree with the plan.
-  'allocation_rollup',
-  'allocation_rollup_nis',
-  'allocation_rollup_state',
+  // An edit to a derived table would make the dashboard disagree with the plan.
+  ...DERIVED_TABLES,
 ]);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine } from '../../../src/core/db/engine';
-import { DOMAIN_TABLES } from '../../../src/core/db/schema';
+import { DERIVED_TABLES, DOMAIN_TABLES } from '../../../src/core/db/schema';
 import { createWorkspaceDb } from '../../../src/core/db/workspace-file';
 import { buildDemoWorkspace, DEMO_SOURCES } from '../../../src/core/demo/build-demo';
 import { demoMapping, type DemoImportSource } from '../../../src/core/demo/demo-import';
@@ -81,12 +81,7 @@ describe('the demo through the import path', () => {
     await buildDemoWorkspace(db, diskResources);
   });
 
-  /** Derived from allocation by triggers (migration 7); checked against it in rollup.test.ts. */
-  const DERIVED = new Set([
-    'allocation_rollup',
-    'allocation_rollup_nis',
-    'allocation_rollup_state',
-  ]);
+  const DERIVED = new Set<string>(DERIVED_TABLES);
   it.each(DOMAIN_TABLES.filter((t) => t !== 'import_log' && t !== 'audit_log' && !DERIVED.has(t)))(
     'holds in %s exactly what the old loaders wrote',
     (table) => {
