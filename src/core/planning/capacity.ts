@@ -94,22 +94,22 @@ export function personCapacity(
   });
 }
 
+/** One leave entry as the screen sends it (FTE as typed). */
+export type SetLeave = {
+  scenarioId: number;
+  personId: number;
+  from: string;
+  to: string;
+  fte: string;
+  note?: string | null;
+};
+
 /**
  * Sets a person's leave in every month from `from` to `to` of a draft scenario, as one
  * undoable, audited step ("0" removes it). The leave is typed as FTE the Belgian way ("0,2"
  * is a day a week) and may not exceed the contract.
  */
-export function setLeave(
-  session: Session,
-  args: {
-    scenarioId: number;
-    personId: number;
-    from: string;
-    to: string;
-    fte: string;
-    note?: string | null;
-  },
-): Result<PersonCapacity> {
+export function setLeave(session: Session, args: SetLeave): Result<PersonCapacity> {
   const db = session.db;
   const scenario = editableScenario(db, args.scenarioId);
   if (!scenario.ok) return scenario;

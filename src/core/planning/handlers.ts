@@ -2,7 +2,13 @@ import { defineHandlers, type HandlerContext } from '../handlers/context';
 import { ok, type Result } from '../result';
 import { readAssumptions, setAssumption, type Assumption } from './assumptions';
 import { findBreaches, type Breach } from './breaches';
-import { personCapacity, plannedPeople, setLeave, type PersonCapacity } from './capacity';
+import {
+  personCapacity,
+  plannedPeople,
+  setLeave,
+  type PersonCapacity,
+  type SetLeave,
+} from './capacity';
 import { gradeCosts, planCost, setGradeCost, type GradeCost, type PlanCost } from './cost';
 import { compareScenarios, type CompareResult } from './compare';
 import { demandByRegion, type DemandResult, type RegionKind } from './demand';
@@ -94,17 +100,8 @@ export const planningHandlers = defineHandlers({
   ): Result<PersonCapacity> => personCapacity(session.db, args.scenarioId, args.personId),
 
   /** Leave in a range of months (FTE as typed, "0" removes it), as one undoable step. */
-  'planning.setLeave': (
-    args: {
-      scenarioId: number;
-      personId: number;
-      from: string;
-      to: string;
-      fte: string;
-      note?: string | null;
-    },
-    { session }: HandlerContext,
-  ): Result<PersonCapacity> => setLeave(session, args),
+  'planning.setLeave': (args: SetLeave, { session }: HandlerContext): Result<PersonCapacity> =>
+    setLeave(session, args),
 
   'planning.gradeCosts': (args: { scenarioId: number }, { session }: HandlerContext): GradeCost[] =>
     gradeCosts(session.db, args.scenarioId),
