@@ -85,6 +85,42 @@ function intAt(s: string, from: number, to: number): number {
   return n;
 }
 
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * `+s.slice(from, to)` without the slice, for the plain decimals cells hold (`-12`, `0.125`,
+ * `1234.5`): at most 15 digits, an optional `-` and `.`. NaN for anything else (exponents,
+ * `+`, spaces, longer numbers), which the caller then converts the usual way. Exact: the digits
+ * as an integer below 2^53 divided by an exact power of ten is the correctly rounded double,
+ * the same as JavaScript's own conversion (Clinger's fast path).
+ */
+export function plainNumberAt(s: string, from: number, to: number): number {
+  let i = from;
+  const negative = s.charCodeAt(i) === 45; /* - */
+  if (negative) i++;
+  let m = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 /* . */ && fraction < 0) fraction = i;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  const scale = fraction < 0 ? 0 : to - fraction - 1;
+  const n = scale === 0 ? m : m / (POW10[scale] as number);
+  return negative ? -n : n;
+}
+
+/** `s.startsWith(tag, at)` for the short tags of cell markup, without the builtin's call. */
+function isAt(s: string, at: number, tag: string): boolean {
+  for (let k = 0; k < tag.length; k++) if (s.charCodeAt(at + k) !== tag.charCodeAt(k)) return false;
+  return true;
+}
+
 /** Value of a quoted attribute in `s` between `from` and `to` (`name` includes ` ` and `=`). */
 function attrIn(s: string, from: number, to: number, name: string): string | undefined {
   let i = s.indexOf(name, from);
@@ -304,7 +340,8 @@ export class SheetScanner {
     let pos = from;
     let nextCol = 0;
     for (;;) {
-      const c = s.indexOf(tagC, pos);
+      // The next cell usually starts where the last one ended.
+      const c = isAt(s, pos, tagC) ? pos : s.indexOf(tagC, pos);
       if (c < 0 || c >= to) break;
       let i = c + tagC.length;
       let ch = s.charCodeAt(i);
@@ -325,8 +362,11 @@ export class SheetScanner {
         const nameLength = i - nameStart;
         while (ch !== 34 && ch !== 39 && i < to) ch = s.charCodeAt(++i);
         const valueStart = i + 1;
-        const valueEnd = s.indexOf(ch === 34 ? '"' : "'", valueStart);
-        if (valueEnd < 0 || valueEnd > to) break;
+        // Attribute values are a few characters: a loop beats an indexOf call.
+        const quote = ch;
+        let valueEnd = valueStart;
+        while (valueEnd < to && s.charCodeAt(valueEnd) !== quote) valueEnd++;
+        if (valueEnd >= to) break;
         if (nameLength === 1) {
           const name = s.charCodeAt(nameStart);
           if (name === 114 /* r */) col = columnIndexAt(s, valueStart, valueEnd);
@@ -345,7 +385,7 @@ export class SheetScanner {
       let value: CellValue = null;
       let vStart = -1;
       let cellEnd = -1;
-      if (s.startsWith(tagV, gt + 1)) vStart = gt + 1 + tagV.length;
+      if (isAt(s, gt + 1, tagV)) vStart = gt + 1 + tagV.length;
       else {
         cellEnd = s.indexOf(this.tagCEnd, gt);
         if (type === T_INLINE) {
@@ -367,23 +407,25 @@ export class SheetScanner {
           throw damaged(`cel ${columnLetters(col)}${rowIndex + 1} is onvolledig`, rowIndex + 1);
         if (vEnd - vStart > LIMITS.cellChars)
           throw cellTooLong(`${columnLetters(col)}${rowIndex + 1}`, rowIndex + 1, vEnd - vStart);
-        const raw = s.slice(vStart, vEnd);
+        // Numbers and shared-string indexes, most of a sheet, are read without a slice.
+        const fast = type <= T_SHARED ? plainNumberAt(s, vStart, vEnd) : NaN;
+        const raw = fast === fast ? '' : s.slice(vStart, vEnd);
         switch (type) {
           case T_NUMBER: {
-            const n = +raw;
-            if (raw === '' || n !== n) value = raw;
+            const n = fast === fast ? fast : +raw;
+            if (n !== n || (fast !== fast && raw === '')) value = raw;
             else if (style >= 0 && dateStyles[style] === true)
               value = { date: this.serialToIso(n) };
             else value = n;
             break;
           }
           case T_SHARED: {
-            const text = sharedStrings.get(+raw);
+            const text = sharedStrings.get(fast === fast ? fast : +raw);
             if (text === undefined)
               throw readError(
                 'import.bad_shared_string',
-                `Cel ${columnLetters(col)}${rowIndex + 1} verwijst naar tekst nummer ${raw} uit de gedeelde tekstenlijst, maar die lijst heeft er maar ${sharedStrings.length}: het bestand is beschadigd. Er is niets geïmporteerd. Open het in Excel of LibreOffice, sla het opnieuw op als .xlsx en importeer dat bestand.`,
-                { row: rowIndex + 1, column: columnLetters(col), value: raw },
+                `Cel ${columnLetters(col)}${rowIndex + 1} verwijst naar tekst nummer ${s.slice(vStart, vEnd)} uit de gedeelde tekstenlijst, maar die lijst heeft er maar ${sharedStrings.length}: het bestand is beschadigd. Er is niets geïmporteerd. Open het in Excel of LibreOffice, sla het opnieuw op als .xlsx en importeer dat bestand.`,
+                { row: rowIndex + 1, column: columnLetters(col), value: s.slice(vStart, vEnd) },
               );
             value = text;
             break;
