@@ -134,8 +134,10 @@ function textBlobInserter(db: Database, table: string, columns: readonly string[
   const width = columns.length;
   const isText = textColumns(db, table, columns);
   const textCount = isText.filter(Boolean).length;
-  const plain = createRowInserter(db, table, columns, 'multi-values');
-  if (textCount === 0) return plain;
+  if (textCount === 0) return createRowInserter(db, table, columns, 'multi-values');
+  // The fallback, prepared only when a batch needs it (its 500-row statement costs a prepare).
+  let fallback: RowInserter | undefined;
+  const plain = () => (fallback ??= createRowInserter(db, table, columns, 'multi-values'));
   const paramsPerRow = width + textCount;
   const per = Math.max(1, Math.min(500, Math.floor(32_000 / paramsPerRow)));
   const target = `${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')})`;
@@ -177,7 +179,7 @@ function textBlobInserter(db: Database, table: string, columns: readonly string[
           continue;
         }
         if (typeof value !== 'string') {
-          plain.add(rows.slice(from, from + count));
+          plain().add(rows.slice(from, from + count));
           return;
         }
         if (buffer.length - pos < value.length * 3) {
@@ -198,7 +200,7 @@ function textBlobInserter(db: Database, table: string, columns: readonly string[
     stmt.reset();
   };
   return batchedInserter(per, flush, () => {
-    plain.finish();
+    fallback?.finish();
     for (const stmt of statements.values()) stmt.free();
   });
 }
