@@ -121,6 +121,30 @@ function isAt(s: string, at: number, tag: string): boolean {
   return true;
 }
 
+/**
+ * The row number of a `<row … r="123" …>` tag between `from` and `to` (the `>`), read in place:
+ * 0 when there is no ` r=` with a quoted run of 1–9 digits (the caller then reads it as text).
+ */
+function rowNumberIn(s: string, from: number, to: number): number {
+  for (let i = from; i + 3 < to; i++) {
+    if (s.charCodeAt(i) !== 114 /* r */ || s.charCodeAt(i + 1) !== 61 /* = */) continue;
+    const before = s.charCodeAt(i - 1);
+    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
+    const quote = s.charCodeAt(i + 2);
+    if (quote !== 34 && quote !== 39) return 0;
+    let n = 0;
+    let j = i + 3;
+    for (; j < to && j - i - 3 < 10; j++) {
+      const c = s.charCodeAt(j);
+      if (c === quote) break;
+      if (c < 48 || c > 57) return 0;
+      n = n * 10 + (c - 48);
+    }
+    return j > i + 3 && j - i - 3 <= 9 && s.charCodeAt(j) === quote ? n : 0;
+  }
+  return 0;
+}
+
 /** Value of a quoted attribute in `s` between `from` and `to` (`name` includes ` ` and `=`). */
 function attrIn(s: string, from: number, to: number, name: string): string | undefined {
   let i = s.indexOf(name, from);
@@ -303,8 +327,12 @@ export class SheetScanner {
         if (bodyEnd < 0) break;
         rowEnd = bodyEnd + this.tagRowEnd.length;
       }
-      const rAttr = attrIn(s.slice(r, gt + 1), 0, gt + 1 - r, ' r=');
-      const rowIndex = rAttr !== undefined ? Number(rAttr) - 1 : this.nextRow;
+      let rowIndex = rowNumberIn(s, r + tagRow.length, gt) - 1;
+      if (rowIndex < 0) {
+        // No plain `r="123"` (absent, or odd): read the attribute as text.
+        const rAttr = attrIn(s.slice(r, gt + 1), 0, gt + 1 - r, ' r=');
+        rowIndex = rAttr !== undefined ? Number(rAttr) - 1 : this.nextRow;
+      }
       if (!(rowIndex < EXCEL_ROWS)) throw tooManyRows();
       while (this.nextRow < rowIndex) {
         this.rows.push([]);
