@@ -73,6 +73,9 @@ export type AnswerOrgNode = {
   /** Fourth-pillar FTE planned in the month on this box (a unit: everything below it). */
   fte: number;
   vacant: boolean;
+  /** Units: the kind's code (agency, division, region_team, team, service), for the card's
+   *  header colour as in the organigram (added by SCREEN; optional). */
+  unitKind?: string;
 };
 
 /** One step of a reporting chain: the position, who holds it, in which unit. */
