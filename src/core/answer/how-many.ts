@@ -8,7 +8,6 @@ import {
   requiredVsPlanned,
 } from '../dashboard/fte-charts';
 import { bucketOf } from '../planning/months';
-import { rollupRegionColumn } from '../planning/rollup';
 import type { Figure, HowMany, QuarterRow, RegionNeed, SplitRow } from './types';
 
 /** The two resolved filters an answer reads: the reference month, and the whole horizon. */
@@ -99,7 +98,7 @@ export function readHowMany(db: Database, filters: AnswerFilters): HowMany {
     }))
     .sort((a, b) => b.planned.value - a.planned.value || a.label.localeCompare(b.label, 'nl'));
 
-  const byRegion = regionSplit(db, filters, held);
+  const byRegion = regionSplit(filters, milliByPosition, held);
 
   // Required vs planned per network: the planning's demand model, as the dashboard draws it.
   const demand = requiredVsPlanned(db, f, null);
@@ -165,59 +164,57 @@ function divisionKeys(f: ResolvedFilter, rows: { key: string }[]): Map<number, s
 }
 
 /**
- * Planned and filled FTE per AgII region in the month, by the dashboard's region rule (the
- * allocation row's region, else its municipality's): the same figure as the dashboard with
- * that region chosen, so its trace is the dashboard's.
+ * Planned and filled FTE per region in the month, by the organigram's rule (the lens's
+ * byRegion): a position counts under the region of its unit or of the nearest unit above it
+ * that works for a region; the others are central. The unit carrying the region is the
+ * dashboard filter's unit, so the trace is the dashboard's trace of that unit's subtree.
  */
 function regionSplit(
-  db: Database,
   filters: AnswerFilters,
+  milliByPosition: Map<number, number>,
   held: (positionId: number) => boolean,
 ): SplitRow[] {
   const f = filters.monthF;
-  const where = allocationWhere(f, { rollup: true });
-  const column = rollupRegionColumn('agii');
-  const names = new Map(
-    selectRows(db, "SELECT code, name FROM region WHERE kind = 'agii'").map(([code, name]) => [
-      String(code),
-      String(name),
-    ]),
-  );
-  const order = [...names.keys()];
-  const totals = new Map<string, { planned: number; filled: number }>();
-  for (const [positionId, region, milli] of selectRows(
-    db,
-    `SELECT a.position_id, a.${column}, sum(a.milli) FROM allocation_rollup a
-       JOIN activity act ON act.code = a.activity_code
-      WHERE ${where.sql} GROUP BY 1, 2`,
-    where.params,
-  )) {
-    const key = region === null || region === '' ? '-' : String(region);
-    const entry = totals.get(key) ?? { planned: 0, filled: 0 };
-    entry.planned += Number(milli) / 1000;
-    if (held(Number(positionId))) entry.filled += Number(milli) / 1000;
+  const positions = new Map(f.snapshot.positions.map((p) => [p.id, p]));
+  const totals = new Map<
+    string,
+    { unitId: number | null; label: string; planned: number; filled: number }
+  >();
+  for (const [positionId, milli] of milliByPosition) {
+    const position = positions.get(positionId);
+    if (!position) continue;
+    const unit = (f.ancestry.get(position.unitId) ?? []).find((u) => u.regionCode !== null);
+    const key = unit ? `u${unit.id}` : '-';
+    const entry = totals.get(key) ?? {
+      unitId: unit?.id ?? null,
+      label: unit ? (unit.regionName ?? unit.regionCode!) : 'Centraal (geen regio)',
+      planned: 0,
+      filled: 0,
+    };
+    entry.planned += milli / 1000 / f.months.length;
+    if (held(positionId)) entry.filled += milli / 1000 / f.months.length;
     totals.set(key, entry);
   }
-  const rank = (key: string) => (key === '-' ? order.length : order.indexOf(key));
   return [...totals]
     .filter(([, entry]) => entry.planned !== 0)
-    .sort(([a], [b]) => rank(a) - rank(b))
+    .sort(
+      ([a, x], [b, y]) =>
+        Number(a === '-') - Number(b === '-') ||
+        y.planned - x.planned ||
+        x.label.localeCompare(y.label, 'nl'),
+    )
     .map(([key, entry]) => {
-      const regionFilter: DashboardFilter = {
-        ...filters.month,
-        regionKind: 'agii',
-        regionCode: key,
-      };
+      const unitFilter: DashboardFilter = { ...filters.month, divisionId: entry.unitId };
       return {
         key,
-        label: key === '-' ? 'Centraal (geen regio)' : (names.get(key) ?? key),
+        label: entry.label,
         planned: fte(
           entry.planned,
-          key === '-' ? null : { filter: regionFilter, chart: 'plannedFte' },
+          entry.unitId === null ? null : { filter: unitFilter, chart: 'plannedFte' },
         ),
         filled: fte(
           entry.filled,
-          key === '-' ? null : { filter: regionFilter, chart: 'fteByDivision', held: true },
+          entry.unitId === null ? null : { filter: unitFilter, chart: 'fteByDivision', held: true },
         ),
       };
     });

@@ -1,4 +1,4 @@
-import { formatEuro, formatInteger, formatNumber } from '../../i18n/formatters';
+import { formatAmount } from '../../i18n/formatters';
 import type { Answer, AnswerText, SplitRow } from './types';
 
 /**
@@ -9,11 +9,12 @@ import type { Answer, AnswerText, SplitRow } from './types';
  */
 const LOCALE = 'nl-BE';
 
-/** FTE as the answer writes them: one decimal ("26,1 VTE"), "0 VTE" for nothing. */
-export const vte = (value: number) => `${formatNumber(round1(value), LOCALE, 1)} VTE`;
+/** Figures as the screen and every export write them (formatAmount): "26,1 VTE", "€ 40.000". */
+export const vte = (value: number) => formatAmount(value, 'fte', LOCALE);
+const int = (value: number) => formatAmount(value, 'count', LOCALE);
+const euro = (value: number) => formatAmount(value, 'eur', LOCALE);
+/** Whether an FTE figure reads as zero once written to one decimal. */
 const round1 = (value: number) => Math.round(value * 10) / 10 + 0;
-const int = (value: number) => formatInteger(value, LOCALE);
-const euro = (value: number) => formatEuro(Math.round(value), LOCALE);
 
 const dateWords = new Intl.DateTimeFormat(LOCALE, {
   day: 'numeric',
@@ -79,7 +80,11 @@ function howManyText(answer: Answer): string[] {
   const divisions = split(h.byDivision);
   paragraphs.push(
     `Op ${day} zijn binnen AgII ${vte(h.planned.value)} ${verb} voor de vierde pijler (${scenario})` +
-      (divisions.length > 0 ? `, verdeeld over ${list(divisions)}.` : '.') +
+      (divisions.length === 1
+        ? `, allemaal binnen de afdeling ${h.byDivision.find((row) => round1(row.planned.value) !== 0)!.label}.`
+        : divisions.length > 1
+          ? `, verdeeld over de afdelingen ${list(divisions)}.`
+          : '.') +
       ` Het gaat om ${plural(h.positions.value, 'functie', 'functies')} met een opdracht in de vierde pijler, ingevuld door ${plural(h.people.value, 'personeelslid', 'personeelsleden')}.` +
       ` Van die inzet is ${vte(h.filled.value)} ingevuld door medewerkers in dienst; ` +
       (h.vacancies.value === 0
@@ -184,16 +189,17 @@ function crossUnitText(answer: Answer): string[] {
     ];
   const labels = new Map<string, number>();
   for (const link of links) labels.set(link.label, (labels.get(link.label) ?? 0) + 1);
+  const byCount = [...labels].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'nl'));
   const first =
-    `De samenwerking over de afdelingen heen is in het organigram vastgelegd met ${plural(links.length, 'functioneel verband', 'functionele verbanden')} (stippellijnen): ` +
-    `${list([...labels].map(([label, n]) => `${int(n)} × “${label}”`))}.`;
+    `De samenwerking over de eenheden heen is in het organigram vastgelegd met ${plural(links.length, 'functioneel verband', 'functionele verbanden')} (stippellijnen): ` +
+    `${list(byCount.map(([label, n]) => `“${label}” (${int(n)})`))}.`;
   const paragraphs = [first];
   if (pairs.length > 0)
     paragraphs.push(
-      `Zo werken ${list(
+      `Tussen afdelingen gaat het om de samenwerking ${list(
         pairs.map(
           (pair) =>
-            `${pair.a} en ${pair.b} samen via ${plural(pair.links, 'verband', 'verbanden')} (${list(pair.labels.map((l) => `“${l}”`))})`,
+            `tussen ${pair.a} en ${pair.b} (${plural(pair.links, 'verband', 'verbanden')}: ${list(pair.labels.map((l) => `“${l}”`))})`,
         ),
       )}.`,
     );
@@ -213,9 +219,11 @@ function pilotsText(answer: Answer): string[] {
         (p.cofinancingEur.value > 0
           ? `, aangevuld met ${euro(p.cofinancingEur.value)} cofinanciering.`
           : '.') +
-        (p.interimEvaluations > 0
-          ? ` Voor ${plural(p.interimEvaluations, 'proeftuin', 'proeftuinen')} ligt een tussentijdse evaluatie voor.`
-          : ''),
+        (p.interimEvaluations === 0
+          ? ''
+          : p.interimEvaluations === p.pilots.value && p.pilots.value > 1
+            ? ` Voor alle ${int(p.interimEvaluations)} proeftuinen ligt een tussentijdse evaluatie voor.`
+            : ` Voor ${plural(p.interimEvaluations, 'proeftuin', 'proeftuinen')} ligt een tussentijdse evaluatie voor.`),
     );
     const networks = p.byNetwork
       .filter((n) => n.covered > 0)
