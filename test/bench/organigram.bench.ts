@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { chromium, type Page } from '@playwright/test';
 import { loadEngine } from '../../src/core/db/engine';
@@ -72,6 +72,15 @@ async function nodeFigures(
   const session = createSession(SQL, db, diskResources);
   const snapshot = loadSnapshot(db);
   const load = median(timed(5, () => loadSnapshot(db)));
+  // What the screen's worker call does (org.view): read, check, roll up, lens totals.
+  const read = median(
+    timed(5, () => {
+      const s = loadSnapshot(db);
+      validateSnapshot(s);
+      unitRollups(s);
+      lensTotals(s);
+    }),
+  );
   const tree = buildChartTree(snapshot);
   timed(3, () => layoutChart(tree)); // warm up
   const layoutTimes = timed(9, () => layoutChart(buildChartTree(snapshot)));
@@ -111,6 +120,7 @@ async function nodeFigures(
     positions: String(made.positions),
     units: String(made.units),
     'load snapshot': ms(load),
+    'org.view (read + checks + roll-ups)': ms(read),
     'layout (median / max)': `${ms(median(layoutTimes))} / ${ms(Math.max(...layoutTimes))}`,
     'edit + relayout': ms(median(edit)),
     'SVG export': `${ms(median(svg))} (${(svgLength / 1024 / 1024).toFixed(1)} MB)`,
@@ -226,6 +236,13 @@ async function browserFigures(
         });
       // First render: from the click on "Organigram" until the chart is painted (the core reads
       // the organigram in the worker, the screen lays it out and draws it).
+      const profiler = process.env.ORG_BENCH_PROFILE
+        ? await page.context().newCDPSession(page)
+        : null;
+      if (profiler) {
+        await profiler.send('Profiler.enable');
+        await profiler.send('Profiler.start');
+      }
       const start = await page.evaluate<number>('performance.now()');
       await page.getByRole('link', { name: 'Organigram' }).click();
       await page
@@ -234,6 +251,18 @@ async function browserFigures(
       const painted = await page.evaluate<number>(
         'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))',
       );
+      if (profiler) {
+        // ORG_BENCH_PROFILE=dir: the page's CPU profile of the first render, for DevTools.
+        const { profile } = await profiler.send('Profiler.stop');
+        const file = `${process.env.ORG_BENCH_PROFILE}/organigram-${size}.cpuprofile`;
+        writeFileSync(file, JSON.stringify(profile));
+        console.log(`CPU-profiel van de eerste weergave: ${file}`);
+      }
+      // The worker's read of the organigram, from the screen's marks (use-org-view.ts).
+      const read = await page.evaluate<number>(`(() => {
+        const at = (name) => performance.getEntriesByName(name).at(-1)?.startTime ?? NaN;
+        return at('org:view-received') - at('org:view-requested');
+      })()`);
       const rendered = await page.getByTestId('org-chart').getAttribute('data-rendered');
       const fitFrames = await panFrames(page, 120);
       // Zoomed in (readable cards): culling keeps only the cards near the view.
@@ -243,11 +272,31 @@ async function browserFigures(
       await page.waitForTimeout(300);
       const renderedZoomed = await page.getByTestId('org-chart').getAttribute('data-rendered');
       const zoomFrames = await panFrames(page, 120);
+      // A multi-page print as Electron's printToPDF makes it (the same Chromium printing):
+      // A3 at 40 %, the pages built by the dialog, then the PDF of the print media.
+      await page.getByTestId('org-export').click();
+      await page.getByTestId('org-export-print').click();
+      await page.getByTestId('org-print-paper').getByText('A3').click();
+      const pagesStart = Date.now();
+      await page.getByTestId('org-print-scale').getByText('40 %').click();
+      const pageCount = Number(
+        await page.getByTestId('org-print-pages').getAttribute('data-pages'),
+      );
+      await page
+        .getByTestId('org-print-page')
+        .nth(pageCount - 1)
+        .waitFor({ state: 'attached' });
+      const pagesBuilt = Date.now() - pagesStart;
+      const pdfStart = Date.now();
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      const pdfTime = Date.now() - pdfStart;
       rows.push({
         positions: String(size),
         'first render': ms(painted - start),
+        'of which worker read': ms(read),
         'pan at fit: median / p95': `${ms(median(fitFrames))} / ${ms(p95(fitFrames))} (${rendered} cards drawn)`,
         'pan zoomed in: median / p95': `${ms(median(zoomFrames))} / ${ms(p95(zoomFrames))} (${renderedZoomed} drawn)`,
+        'print A3 40 %: pages built + PDF': `${pageCount} pages: ${ms(pagesBuilt)} + ${ms(pdfTime)} (${(pdf.length / 1024 / 1024).toFixed(1)} MB)`,
       });
       await page.close();
     }
@@ -300,7 +349,7 @@ export async function run(): Promise<void> {
   );
   table(rows);
   console.log(
-    '\nChromium (headless, no GPU, Playwright): targets at 3,000 — first render < 300 ms, pan median ≤ 17 ms, p95 ≤ 50 ms',
+    '\nChromium (headless, no GPU, Playwright): targets at 3,000 — first render < 300 ms, pan median ≤ 17 ms, p95 ≤ 50 ms, a 30-page PDF < 3 s',
   );
   table(await browserFigures(files, cards));
   console.log(`

@@ -11,7 +11,7 @@ import {
 import type { CardBox, ChartLayout } from '../../core/org';
 import { linkPath, polylinePath, type CardState, type Detail } from './card-shapes';
 import { ChartCard } from './ChartCard';
-import type { CardText } from './chart-model';
+import type { CardTexts } from './chart-model';
 import type { ChartPalette } from './chart-theme';
 import { CHART_FONT } from './chart-theme';
 import { Minimap, type MinimapHandle } from './Minimap';
@@ -31,7 +31,7 @@ export type ChartHandle = {
 
 type Props = {
   layout: ChartLayout;
-  texts: Map<string, CardText>;
+  texts: CardTexts;
   palette: ChartPalette;
   unitKinds: Map<number, string>;
   /** null: the lens is off. */

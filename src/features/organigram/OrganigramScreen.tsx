@@ -25,7 +25,7 @@ import {
   type OrgView,
 } from '../../core/org';
 import { Chart, type ChartHandle, type ChartLink } from './Chart';
-import { ancestorsOf, cardTexts, lensKeys, searchEntries, type CardText } from './chart-model';
+import { ancestorsOf, cardTexts, lensKeys, searchEntries, type CardTexts } from './chart-model';
 import { PALETTES } from './chart-theme';
 import { ComparePanel } from './ComparePanel';
 import { EditPanel } from './EditPanel';
@@ -115,7 +115,7 @@ function OrganigramBody({
   const tree = useMemo(() => buildChartTree(view.snapshot), [view]);
   const parents = useMemo(() => parentKeys(tree), [tree]);
   const layout = useMemo(() => layoutChart(tree, collapsed), [tree, collapsed]);
-  const texts = useMemo<Map<string, CardText>>(
+  const texts = useMemo<CardTexts>(
     () =>
       cardTexts(
         view,

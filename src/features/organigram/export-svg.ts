@@ -1,5 +1,5 @@
 import type { ChartLayout, CardBox } from '../../core/org';
-import type { CardText } from './chart-model';
+import type { CardTexts } from './chart-model';
 import { CHART_FONT, type ChartPalette } from './chart-theme';
 import { cardShapes, linkPath, polylinePath, type CardState, type Shape } from './card-shapes';
 
@@ -45,7 +45,7 @@ function shapeSvg(shape: Shape): string {
  */
 export function chartSvg(options: {
   layout: ChartLayout;
-  texts: Map<string, CardText>;
+  texts: CardTexts;
   palette: ChartPalette;
   unitKinds: Map<number, string>;
   links: ExportLink[];

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useCore, useHost } from '../../app/core-context';
 import type { ChartLayout, OrgWhen } from '../../core/org';
 import type { CardState } from './card-shapes';
-import type { CardText } from './chart-model';
+import type { CardTexts } from './chart-model';
 import { PALETTES } from './chart-theme';
 import { chartHeight, chartSvg, svgToPng, type ExportLink } from './export-svg';
 
 export type ChartExportInput = {
   layout: ChartLayout;
-  texts: Map<string, CardText>;
+  texts: CardTexts;
   unitKinds: Map<number, string>;
   links: ExportLink[];
   changes: Map<string, NonNullable<CardState['change']>> | null;

@@ -11,9 +11,12 @@ export function useOrgView(scenarioId: number | null, date: string | null) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
+    // Marks for the bench's first-render breakdown (worker read vs. layout and drawing).
+    performance.mark('org:view-requested');
     core
       .call('org.view', { scenarioId, date: date ?? undefined })
       .then((next) => {
+        performance.mark('org:view-received');
         if (!current) return;
         setView(next);
         setError(null);

@@ -7,7 +7,7 @@ import initSqlJs from 'sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../../src/cli/args';
 import { formatCsv, formatTable } from '../../../src/cli/format';
-import { runCli } from '../../../src/cli/run';
+import { cli } from './cli-harness';
 import { SCHEMA_VERSION } from '../../../src/core/db/schema';
 
 const run = promisify(execFile);
@@ -15,14 +15,6 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 let dir: string;
 let demo: string;
-
-/** runCli with stdout/stderr captured, as the shell would see them. */
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (text) => (out += text), err: (text) => (err += text) });
-  return { code, out, err };
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'pijlerplan-cli-'));

@@ -2,19 +2,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/cli/run';
+import { cli } from './cli-harness';
 import { exportWorkspaceDb } from '../../../src/core/db/workspace-file';
 import { planSession } from '../planning/planning-fixture';
 
 let dir: string;
 let file: string;
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (text) => (out += text), err: (text) => (err += text) });
-  return { code, out, err };
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'pijlerplan-plan-'));

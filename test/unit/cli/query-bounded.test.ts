@@ -3,18 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/cli/run';
+import { cli } from './cli-harness';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 let dir: string;
 let demo: string;
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (text) => (out += text), err: (text) => (err += text) });
-  return { code, out, err };
-}
 
 /** Rows 1…n from a recursive CTE: a result whose size the test knows without the app. */
 const numbers = (n: number) =>

@@ -5,19 +5,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import initSqlJs from 'sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/cli/run';
+import { cli } from '../cli/cli-harness';
 import { xlsx } from './helpers';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 let dir: string;
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (text) => (out += text), err: (text) => (err += text) });
-  return { code, out, err };
-}
 
 async function query(workspace: string, sql: string): Promise<unknown[][]> {
   const SQL = await initSqlJs();
