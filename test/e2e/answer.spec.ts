@@ -1,13 +1,27 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshot } from './app';
+import {
+  GENK_NEWCOMERS_2023,
+  PLAN,
+  allocationPlan,
+  newcomerForecast,
+  orgUnits,
+  positions,
+} from './answer-fresh';
+import { dropFile, openApp, screenshot } from './app';
 
-test.describe.configure({ timeout: 120_000 });
+/**
+ * "Vierde pijler in cijfers" end to end. (1) The fresh-spreadsheet test: a new, empty
+ * workspace, four spreadsheets written here and imported through the wizard, the screen's
+ * totals against numbers worked out by hand below. (2) The demo: light and dark, looked at,
+ * axe.
+ */
 
-async function openAnswer(page: Page, scheme: 'light' | 'dark' = 'light') {
-  await openApp(page, 'vierde-pijler', { scheme });
-  await expect(page.getByTestId('answer-planned')).toBeVisible({ timeout: 30_000 });
-}
+test.describe.configure({ timeout: 180_000 });
+
+const nl = (value: number, decimals = 1) =>
+  new Intl.NumberFormat('nl-BE', { maximumFractionDigits: decimals }).format(value);
+const vte = (value: number) => `${nl(Math.round(value * 10) / 10)} VTE`;
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
@@ -18,11 +32,191 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** Walks one file through the wizard into a Pijlerplan data type, checking the mapping. */
+async function importFile(
+  page: Page,
+  file: { name: string; bytes: Uint8Array },
+  entity: string,
+  mapping: Record<string, string>,
+  preview?: string,
+) {
+  await dropFile(page, file.name, file.bytes);
+  await expect(page.getByTestId('import-file-facts')).toContainText(file.name);
+  await page.getByTestId('import-next').click();
+  if (preview) await expect(page.getByTestId('import-preview-summary')).toHaveText(preview);
+  await page.getByTestId('import-next').click();
+  await page.getByRole('radio', { name: 'Gegevenstype in Pijlerplan' }).check();
+  const type = page.getByRole('textbox', { name: 'Gegevenstype' });
+  if (!(await type.inputValue()).startsWith(entity)) {
+    await type.click();
+    await page.getByRole('option', { name: new RegExp(`^${entity}`) }).click();
+  }
+  for (const [field, header] of Object.entries(mapping)) {
+    await expect(page.getByTestId(`import-map-${field}`)).toHaveValue(new RegExp(`· ${header}$`));
+  }
+  await page.getByTestId('import-next').click();
+  await expect(page.getByTestId('import-stat-rejected')).toHaveText('0');
+  await page.getByTestId('import-next').click();
+  await page.getByRole('button', { name: 'Alles importeren' }).click();
+  const result = page.getByTestId('import-result');
+  await expect(result).toContainText('Import voltooid');
+  await result.getByRole('button', { name: 'Nog een bestand importeren' }).click();
+}
+
+const figure = (page: Page, id: string) => page.getByTestId(`answer-${id}`);
+
+test('fresh spreadsheets: a new workspace, four imports, and the answer worked out by hand', async ({
+  page,
+}) => {
+  await openApp(page, 'import');
+  await page.getByTestId('file-menu').click();
+  await page.locator('[data-command="file.new"]').click();
+  await expect(page.getByTestId('workspace-name')).toHaveText('Naamloze werkruimte');
+
+  await importFile(
+    page,
+    { name: 'organigram-visio.xlsx', bytes: await orgUnits() },
+    'Organisatie-eenheden',
+    {
+      code: 'Eenheidscode',
+      name: 'Naam',
+      kind: 'Soort',
+      parent: 'Valt onder',
+    },
+  );
+  await importFile(
+    page,
+    { name: 'hr-export personeel.xlsx', bytes: await positions() },
+    'Functies en medewerkers',
+    {
+      code: 'Functie ID',
+      title: 'Functietitel',
+      person_name: 'Naam medewerker',
+      reports_to: 'Rapporteert aan',
+      unit: 'Eenheid',
+      fte: 'VTE',
+      pillar4_share: 'Aandeel vierde pijler',
+      role: 'Functiefamilie',
+    },
+    'Koprij op rij 3 gedetecteerd; 7 gegevensrijen (rij 4–10).',
+  );
+  await importFile(
+    page,
+    { name: 'allocatieplan 2023.xlsx', bytes: await allocationPlan() },
+    'VTE-toewijzingen',
+    {
+      scenario: 'Scenario',
+      position: 'Functie',
+      activity: 'Activiteit',
+      region_code: 'Regio',
+      month: 'Maand',
+      fte: 'VTE',
+    },
+  );
+  await importFile(
+    page,
+    { name: 'prognose nieuwkomers.xlsx', bytes: await newcomerForecast() },
+    'Verwachte nieuwkomers',
+    {
+      nis_code: 'NIS-code',
+      year: 'Jaar',
+      newcomers: 'Verwachte nieuwkomers',
+    },
+  );
+
+  // One click from the navigation, then the reference day 15 May 2023.
+  await page.getByRole('navigation').first().locator('a[data-route="answer"]').click();
+  await expect(figure(page, 'planned')).toBeVisible();
+  const date = page.getByRole('textbox', { name: 'Peildatum' });
+  await date.fill('15/05/2023');
+  await date.press('Enter');
+  await expect(page.getByTestId('answer-context')).toContainText('Toestand op 15/05/2023');
+  await expect(page.getByTestId('answer-context')).toContainText('scenario Plan 2023');
+
+  // Worked out by hand, May 2023. Planned: every fourth-pillar allocation of the month.
+  const may = '2023-05';
+  const planned =
+    PLAN['P4-01']!(may) + PLAN['P4-02']!(may) + PLAN['P4-03']!(may) + PLAN['VO-02']!(may);
+  expect(planned).toBeCloseTo(0.5 + 1 + 0.8 + 0.2); // 2,5
+  // Filled: the same on held positions — P4-03 (Netwerkcoach Kempen) is vacant.
+  const filled = planned - PLAN['P4-03']!(may); // 1,7
+  await expect(figure(page, 'planned')).toHaveText(vte(planned));
+  await expect(figure(page, 'planned')).toHaveText('2,5 VTE');
+  await expect(figure(page, 'filled')).toHaveText(vte(filled));
+  await expect(figure(page, 'filled')).toHaveText('1,7 VTE');
+  // Positions with a fourth-pillar share: P4-01 (50 %), P4-02, P4-03 (100 %), VO-02 (20 %).
+  await expect(figure(page, 'positions')).toHaveText('4');
+  // Their holders: Ann Wouters, Tom Maes, Sara Lambrecht; one vacancy.
+  await expect(figure(page, 'people')).toHaveText('3');
+  await expect(figure(page, 'vacancies')).toHaveText('1');
+
+  // By division: Operationele Diensten holds the cell (0,5 + 1 + 0,8), Vorming the MO teacher.
+  const division = page.getByTestId('answer-split-division');
+  const row = (table: ReturnType<Page['getByTestId']>, label: string) =>
+    table.locator('tbody tr').filter({ has: page.getByRole('cell', { name: label, exact: true }) });
+  await expect(
+    row(division, 'Operationele Diensten').locator('[data-column="planned"]'),
+  ).toHaveText('2,3 VTE');
+  await expect(row(division, 'Operationele Diensten').locator('[data-column="filled"]')).toHaveText(
+    '1,5 VTE',
+  );
+  await expect(row(division, 'Vorming').locator('[data-column="planned"]')).toHaveText('0,2 VTE');
+  // By role: two network coaches (1 + 0,8, of which 1 filled), the team leader, the MO teacher.
+  const role = page.getByTestId('answer-split-role');
+  await expect(row(role, 'Netwerkcoach').locator('[data-column="planned"]')).toHaveText('1,8 VTE');
+  await expect(row(role, 'Netwerkcoach').locator('[data-column="filled"]')).toHaveText('1 VTE');
+  await expect(row(role, 'Teamleider').locator('[data-column="planned"]')).toHaveText('0,5 VTE');
+
+  // Required, by the demand model's defaults (assumptions.ts), for Genk's network (Limburg):
+  // share taking part = 0,49 × 0,55 + (1 − 0,49 × 0,55) × 0,15; intake 1.200 ÷ 12 a month from
+  // January 2023; in May the last 6 months hold 5 months of intake; 6 guidance hours spread
+  // over 6 months; 1.400 productive hours a year → required = active ÷ (1.400 ÷ 12).
+  const share = 0.49 * 0.55 + (1 - 0.49 * 0.55) * 0.15;
+  const active = 5 * (GENK_NEWCOMERS_2023 / 12) * share;
+  const required = active / (1400 / 12);
+  expect(required).toBeCloseTo(1.6246, 3);
+  await expect(figure(page, 'required')).toHaveText(vte(required)); // 1,6 VTE
+  // The gap is over the regions: only the Limburg coach's 1 VTE is planned in a region.
+  await expect(figure(page, 'gap')).toHaveText(vte(PLAN['P4-02']!(may) - required)); // -0,6
+  const need = page.getByTestId('answer-need').locator('tbody tr[data-key="REFREG15"]');
+  await expect(need).toContainText(vte(required));
+
+  // Quarters: Q1 has the coach at 0,6, Q2 at 1.
+  await expect(page.getByTestId('answer-quarters')).toContainText('K1 2023');
+
+  // Where and how steered: the cell and its chain up to the director.
+  await expect(page.getByTestId('answer-org')).toBeVisible();
+  const cell = page
+    .getByTestId('answer-steering')
+    .locator('tbody tr')
+    .filter({ hasText: 'Cel Vierde Pijler' });
+  await expect(cell.getByTestId('answer-chain')).toHaveText(
+    /Teamleider Vierde Pijler \(Ann Wouters\).*Afdelingshoofd Operationele Diensten \(Jan Claes\).*Administrateur-generaal \(Eva Peeters\)/,
+  );
+
+  // The draft text says the screen's numbers.
+  const text = page.getByTestId('answer-text');
+  await expect(text).toContainText('2,5 VTE');
+  await expect(text).toContainText('1,7 VTE');
+
+  // A traced figure: the planned FTE comes from the imported allocation plan.
+  await figure(page, 'planned').click();
+  const drawer = page.getByTestId('trace-drawer');
+  await expect(drawer.getByTestId('trace-figure')).toHaveText('2,5 VTE');
+  await expect(drawer.getByTestId('trace-source-file').first()).toContainText(
+    'allocatieplan 2023.xlsx',
+  );
+  await screenshot(page, 'answer-fresh-trace');
+  await page.keyboard.press('Escape');
+  await screenshot(page, 'answer-fresh-top');
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`the demo's answer, ${scheme}: looked at, and no serious axe violations`, async ({
     page,
   }) => {
-    await openAnswer(page, scheme);
+    await openApp(page, 'vierde-pijler', { scheme });
+    await expect(figure(page, 'planned')).toBeVisible({ timeout: 30_000 });
     await screenshot(page, `answer-1-top-${scheme}`);
     // The fixed header would cover the top of each section's picture.
     await page.addStyleTag({ content: '.mantine-AppShell-header { display: none !important; }' });

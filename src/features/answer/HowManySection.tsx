@@ -113,6 +113,7 @@ export function HowManySection({ data, month }: { data: HowMany; month: string }
             legendProps={{ verticalAlign: 'top', height: 32 }}
             valueFormatter={fte}
             yAxisLabel="VTE"
+            maxBarWidth={56}
             tickLine="y"
             gridAxis="y"
           />
