@@ -24,7 +24,10 @@ export function referenceDate(
   now = today(),
 ): Result<string> {
   if (asked !== undefined) {
-    if (!ISO_DATE.test(asked) || Number.isNaN(Date.parse(`${asked}T00:00:00Z`)))
+    if (
+      !ISO_DATE.test(asked) ||
+      new Date(`${asked}T00:00:00Z`).toISOString().slice(0, 10) !== asked
+    )
       return err(
         'answer-date',
         `"${asked}" is geen datum. Geef de peildatum op als JJJJ-MM-DD, bv. 2023-01-01.`,

@@ -121,9 +121,12 @@ function howManyText(answer: Answer): string[] {
       .filter((region) => round1(region.gap.value) < 0)
       .sort((a, b) => a.gap.value - b.gap.value)
       .slice(0, 3);
+    const where = list(short.map((r) => `${r.name} (${vte(-r.gap.value)})`));
     if (short.length > 0)
       need.push(
-        `Het grootste tekort ${short.length === 1 ? 'is er' : 'zien we'} in ${list(short.map((r) => `${r.name} (${vte(-r.gap.value)})`))}.`,
+        gap < 0
+          ? `Het grootste tekort ${short.length === 1 ? 'is er' : 'zien we'} in ${where}.`
+          : `Toch blijft er een tekort in ${where}.`,
       );
   }
   const first = h.quarters[0];
