@@ -2,3 +2,4 @@
 export { answerMarkdown } from './markdown';
 export { answerDocx } from './docx';
 export { answerWorkbook } from './workbook';
+export { answerPdf } from './pdf';

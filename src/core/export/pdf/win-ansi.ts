@@ -9,5 +9,6 @@ export const winAnsi = (text: string): string =>
     .replace(/[“”]/g, '"')
     .replace(/[–—−]/g, '-')
     .replace(/…/g, '...')
+    .replace(/→/g, '->')
     .replace(/\u202f/g, '\u00a0')
     .replace(/[^\u0020-\u007e\u00a0-\u00ff€]/g, '?');
