@@ -1,0 +1,76 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/cli/run';
+import { exportWorkspaceDb } from '../../../src/core/db/workspace-file';
+import { answerSession } from './answer-fixture';
+
+let dir: string;
+let file: string;
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (text) => (out += text), err: (text) => (err += text) });
+  return { code, out, err };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'pijlerplan-answer-'));
+  file = path.join(dir, 'answer.pijlerplan');
+  const { session } = await answerSession();
+  await writeFile(file, exportWorkspaceDb(session.db));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+// The figures are worked out by hand in answer.test.ts (same workspace, 15 March 2023).
+describe('answer', () => {
+  it('prints the draft text for a scenario and day', async () => {
+    const result = await cli('answer', file, '--scenario', 'Basis', '--date', '2023-03-15');
+    expect(result.code).toBe(0);
+    expect(result.err).toBe('');
+    expect(result.out).toContain(
+      'Vierde pijler in cijfers — Testwerkruimte, scenario “Basis”, peildatum 2023-03-15',
+    );
+    expect(result.out).toContain(
+      'Op 15 maart 2023 zijn binnen AgII 2,6 VTE ingezet voor de vierde pijler',
+    );
+    expect(result.out).toContain('Hoe wordt de transversale werking gegarandeerd?');
+  });
+
+  it('--json hands out the Answer itself', async () => {
+    const result = await cli('answer', file, '--date', '2023-03-15', '--json');
+    const answer = JSON.parse(result.out) as { howMany: { planned: { value: number } } };
+    expect(Math.round(answer.howMany.planned.value * 1000) / 1000).toBe(2.6);
+  });
+
+  it('--out answer.md writes the text with the same numbers', async () => {
+    const out = path.join(dir, 'antwoord.md');
+    const result = await cli('answer', file, '--date', '2023-03-15', '--out', out);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/antwoord\.md: \d+ kB/);
+    const text = await readFile(out, 'utf8');
+    expect(text).toContain('2,6 VTE');
+    expect(text).toContain('Op 15 maart 2023 zijn binnen AgII 2,6 VTE ingezet');
+  });
+
+  it('refuses what it cannot do, in Dutch, with the usage', async () => {
+    expect(await cli('answer', file, '--out', path.join(dir, 'x.txt'))).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--out moet eindigen op .xlsx, .md, .docx, .pdf'),
+    });
+    expect(await cli('answer', file, '--scenario', 'Niet')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('Scenario "Niet" bestaat niet'),
+    });
+    expect(await cli('answer', file, '--date', '31/12/2023')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('JJJJ-MM-DD'),
+    });
+    expect(await cli('answer')).toMatchObject({ code: 2 });
+  });
+});
