@@ -19,6 +19,7 @@ import type { AnswerRequest, AnswerSectionId } from '../../core/answer/types';
 import { intlLocale } from '../../i18n';
 import { formatIsoDate } from '../../i18n/formatters';
 import { TraceDrawer, type TraceOpen } from '../dashboard/TraceDrawer';
+import { AnswerExportMenu, TextExportButtons, useAnswerExport } from './AnswerExports';
 import { CompactOrganigram } from './CompactOrganigram';
 import { CrossUnitSection } from './CrossUnitSection';
 import { DraftText } from './DraftText';
@@ -74,11 +75,17 @@ export function AnswerScreen() {
   const [request, setRequest] = useState<AnswerRequest>({});
   const [trace, setTrace] = useState<TraceOpen | null>(null);
   const { options, answer, error } = useAnswer(request);
+  const job = useAnswerExport(answer);
   const figures = useMemo<FigureContext>(() => ({ locale, open: setTrace }), [locale]);
 
   const scenarios = options?.scenarios ?? [];
   return (
-    <Page title={t('title')} subtitle={t('subtitle')} testId="screen-answer">
+    <Page
+      title={t('title')}
+      subtitle={t('subtitle')}
+      testId="screen-answer"
+      actions={<AnswerExportMenu job={job} disabled={!answer} />}
+    >
       <Group align="flex-end" gap="md" className={classes.noPrint}>
         <Select
           label={t('scenario')}
@@ -165,7 +172,7 @@ export function AnswerScreen() {
               <PilotsSection data={answer.pilots} />
             </Section>
             <Section id="text">
-              <DraftText text={answer.text} exports={null} />
+              <DraftText text={answer.text} exports={<TextExportButtons job={job} />} />
             </Section>
           </Stack>
         </FigureTrace.Provider>
