@@ -1,7 +1,6 @@
 import { defineHandlers, type HandlerContext } from '../handlers/context';
 import { err, ok, type Result } from '../result';
-import { answerDocx } from './export/docx';
-import { answerMarkdown } from './export/markdown';
+import { answerDocx, answerMarkdown, answerPdf, answerWorkbook } from './export';
 import { readAnswer } from './read';
 import type { Answer, AnswerRequest } from './types';
 
@@ -31,12 +30,9 @@ export async function answerBytes(
     case 'docx':
       return ok(answerDocx(answer));
     case 'xlsx':
+      return ok(await answerWorkbook(answer));
     case 'pdf':
-      return err(
-        'answer-format',
-        `Het antwoord als .${format} is er nog niet in deze versie: kies .md of .docx.`,
-        { format },
-      );
+      return ok(await answerPdf(answer));
     default:
       return err(
         'answer-format',

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run';
 import { exportWorkspaceDb } from '../../../src/core/db/workspace-file';
@@ -56,6 +57,34 @@ describe('answer', () => {
     const text = await readFile(out, 'utf8');
     expect(text).toContain('2,6 VTE');
     expect(text).toContain('Op 15 maart 2023 zijn binnen AgII 2,6 VTE ingezet');
+  });
+
+  it('--out .xlsx, .docx and .pdf go through the same answer.export as the screen', async () => {
+    for (const [extension, magic] of [
+      ['xlsx', 'PK'],
+      ['docx', 'PK'],
+      ['pdf', '%PDF'],
+    ] as const) {
+      const out = path.join(dir, `antwoord.${extension}`);
+      expect((await cli('answer', file, '--date', '2023-03-15', '--out', out)).code).toBe(0);
+      const bytes = await readFile(out);
+      expect(bytes.subarray(0, magic.length).toString('latin1')).toBe(magic);
+    }
+    // The workbook holds the planned total as a number (read back by exceljs, not by our code).
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(dir, 'antwoord.xlsx'));
+    const numbers: number[] = [];
+    workbook.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          const value = cell.value;
+          if (typeof value === 'number') numbers.push(value);
+          else if (value && typeof value === 'object' && 'result' in value)
+            numbers.push(Number(value.result));
+        }),
+      ),
+    );
+    expect(numbers.some((n) => Math.abs(n - 2.6) < 1e-9)).toBe(true);
   });
 
   it('refuses what it cannot do, in Dutch, with the usage', async () => {
