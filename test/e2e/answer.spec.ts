@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
 import {
   GENK_NEWCOMERS_2023,
   PLAN,
@@ -64,6 +66,73 @@ async function importFile(
 }
 
 const figure = (page: Page, id: string) => page.getByTestId(`answer-${id}`);
+
+/** The raw value behind a figure on screen (its data-value), to compare with a file's cell. */
+const screenValue = async (page: Page, id: string) =>
+  Number(await figure(page, id).getAttribute('data-value'));
+
+/** Clicks an export and returns the downloaded file's name and bytes. */
+async function download(page: Page, click: () => Promise<void>) {
+  const event = page.waitForEvent('download');
+  await click();
+  const file = await event;
+  return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
+}
+
+/** The answer workbook's key figures: sheet "1 Hoeveel VTE", label in A, value (or its cached
+ *  formula result) in B. */
+async function workbookFigures(bytes: Buffer): Promise<Map<string, number>> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = book.getWorksheet('1 Hoeveel VTE');
+  expect(sheet, 'the workbook has the sheet "1 Hoeveel VTE"').toBeDefined();
+  const figures = new Map<string, number>();
+  sheet!.eachRow((row) => {
+    const label = row.getCell(1).value;
+    const cell = row.getCell(2).value;
+    const value =
+      typeof cell === 'number'
+        ? cell
+        : cell && typeof cell === 'object' && 'result' in cell
+          ? Number(cell.result)
+          : null;
+    if (typeof label === 'string' && value !== null && !figures.has(label))
+      figures.set(label, value);
+  });
+  return figures;
+}
+
+/** The workbook and the .md text, exported from the screen, say the screen's numbers. */
+async function exportsAgreeWithScreen(page: Page) {
+  const xlsx = await download(page, async () => {
+    await page.getByTestId('answer-export').click();
+    await page.getByTestId('answer-export-xlsx').click();
+  });
+  expect(xlsx.name).toMatch(/^vierde-pijler-in-cijfers-.*\.xlsx$/);
+  const cells = await workbookFigures(xlsx.bytes);
+  const pairs: [string, string][] = [
+    ['Geplande VTE vierde pijler', 'planned'],
+    ['waarvan ingevuld', 'filled'],
+    ['Functies', 'positions'],
+    ['Personen', 'people'],
+    ['Vacatures', 'vacancies'],
+    ['Benodigde VTE (vraagmodel)', 'required'],
+  ];
+  for (const [label, id] of pairs) {
+    expect(cells.get(label), label).toBeCloseTo(await screenValue(page, id), 6);
+  }
+  const md = await download(page, () => page.getByTestId('answer-text-md').click());
+  expect(md.name).toMatch(/\.md$/);
+  const text = md.bytes.toString('utf8');
+  for (const id of ['planned', 'filled', 'required']) {
+    expect(text).toContain((await figure(page, id).innerText()).trim());
+  }
+  // Every paragraph of the draft on screen is in the .md, word for word.
+  for (const paragraph of await page.getByTestId('answer-text').locator('p').allInnerTexts()) {
+    expect(text.replace(/\s+/g, ' ')).toContain(paragraph.replace(/\s+/g, ' ').trim());
+  }
+  return { cells, text };
+}
 
 test('fresh spreadsheets: a new workspace, four imports, and the answer worked out by hand', async ({
   page,
@@ -208,7 +277,14 @@ test('fresh spreadsheets: a new workspace, four imports, and the answer worked o
   );
   await screenshot(page, 'answer-fresh-trace');
   await page.keyboard.press('Escape');
+  await expect(drawer.getByTestId('trace-figure')).toBeHidden();
   await screenshot(page, 'answer-fresh-top');
+
+  // The workbook and the text: the same numbers — and so the hand-worked ones.
+  const { cells } = await exportsAgreeWithScreen(page);
+  expect(cells.get('Geplande VTE vierde pijler')).toBeCloseTo(planned, 6);
+  expect(cells.get('waarvan ingevuld')).toBeCloseTo(filled, 6);
+  expect(cells.get('Benodigde VTE (vraagmodel)')).toBeCloseTo(required, 6);
 });
 
 for (const scheme of ['light', 'dark'] as const) {
