@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import {
   GENK_NEWCOMERS_2023,
@@ -285,6 +287,88 @@ test('fresh spreadsheets: a new workspace, four imports, and the answer worked o
   expect(cells.get('Geplande VTE vierde pijler')).toBeCloseTo(planned, 6);
   expect(cells.get('waarvan ingevuld')).toBeCloseTo(filled, 6);
   expect(cells.get('Benodigde VTE (vraagmodel)')).toBeCloseTo(required, 6);
+});
+
+/** The CLI as a user runs it (`npm run cli -- …`), its JSON output parsed. */
+function cli(args: string[]): string {
+  return execFileSync('node', ['tools/cli.mjs', ...args], { encoding: 'utf8', timeout: 120_000 });
+}
+const query = (file: string, sql: string) =>
+  JSON.parse(cli(['query', file, sql, '--format', 'json'])) as Record<string, number | string>[];
+
+test('the demo: the screen, the workbook and the text agree with `cli query` on the same workspace file', async ({
+  page,
+}) => {
+  // The demo written by the CLI, then that very file opened in the app.
+  mkdirSync('test-results/answer-demo', { recursive: true });
+  const file = 'test-results/answer-demo/demo.pijlerplan';
+  cli(['demo', '--out', file]);
+  await openApp(page, 'vierde-pijler');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('file-menu').click();
+  await page.locator('[data-command="file.open"]').click();
+  await (await chooser).setFiles(file);
+  await expect(page.getByTestId('workspace-name')).toHaveText('demo.pijlerplan');
+  const date = page.getByRole('textbox', { name: 'Peildatum' });
+  await date.fill('01/01/2023');
+  await date.press('Enter');
+  await expect(page.getByTestId('answer-context')).toContainText('Toestand op 01/01/2023');
+  await expect(page.getByTestId('answer-context')).toContainText('scenario Basis 2022–2026');
+
+  // The same figures in plain SQL: the approved scenario, January 2023, the fourth-pillar
+  // activities; held = an assignment valid on the day; the lens = positions with a share.
+  const day = '2023-01-01';
+  const valid = (t: string) =>
+    `(${t}.valid_from IS NULL OR ${t}.valid_from <= '${day}') AND (${t}.valid_to IS NULL OR ${t}.valid_to >= '${day}')`;
+  const plan = `FROM allocation a JOIN activity act ON act.code = a.activity_code
+    WHERE act.is_pillar4 = 1 AND a.month = '2023-01'
+      AND a.scenario_id = (SELECT id FROM scenario WHERE status = 'approved' ORDER BY id LIMIT 1)`;
+  const held = `SELECT s.position_id, s.person_id FROM assignment s WHERE ${valid('s')}`;
+  const lens = `SELECT p.id FROM position p WHERE p.pillar4_share > 0 AND ${valid('p')}`;
+  const [totals] = query(
+    file,
+    `SELECT sum(a.fte) AS planned,
+            sum(CASE WHEN a.position_id IN (SELECT position_id FROM (${held})) THEN a.fte ELSE 0 END) AS filled,
+            (SELECT count(*) FROM (${lens})) AS positions,
+            (SELECT count(DISTINCT person_id) FROM (${held}) WHERE position_id IN (${lens})) AS people,
+            (SELECT count(*) FROM (${lens}) WHERE id NOT IN (SELECT position_id FROM (${held}))) AS vacancies,
+            (SELECT count(*) FROM pilot) AS pilots,
+            (SELECT sum(reached_participants) FROM pilot) AS participants,
+            (SELECT sum(budget_eur) FROM pilot) AS budget,
+            (SELECT count(DISTINCT nis_code) FROM pilot_municipality) AS municipalities
+     ${plan}`,
+  );
+  const expected = totals!;
+  for (const id of ['planned', 'filled']) {
+    expect(await screenValue(page, id), id).toBeCloseTo(Number(expected[id]), 6);
+    await expect(figure(page, id)).toHaveText(vte(Number(expected[id])));
+  }
+  for (const id of ['positions', 'people', 'vacancies', 'pilots', 'participants', 'budget']) {
+    expect(await screenValue(page, id), id).toBe(Number(expected[id]));
+  }
+  expect(await screenValue(page, 'municipalities')).toBe(Number(expected.municipalities));
+
+  // By role: each role's planned FTE.
+  const roles = query(
+    file,
+    `SELECT r.name AS role, sum(a.fte) AS fte ${plan.replace(
+      'WHERE',
+      'JOIN position p ON p.id = a.position_id JOIN role r ON r.id = p.role_id WHERE',
+    )} GROUP BY r.name`,
+  );
+  expect(roles.length).toBeGreaterThan(3);
+  const split = page.getByTestId('answer-split-role');
+  await expect(split.locator('tbody tr')).toHaveCount(roles.length);
+  for (const { role, fte } of roles) {
+    const cell = split
+      .locator('tbody tr')
+      .filter({ has: page.getByRole('cell', { name: String(role), exact: true }) })
+      .locator('[data-column="planned"] [data-value]');
+    expect(Number(await cell.getAttribute('data-value')), String(role)).toBeCloseTo(Number(fte), 6);
+  }
+
+  // The workbook and the text carry the screen's numbers, so the query's too.
+  await exportsAgreeWithScreen(page);
 });
 
 for (const scheme of ['light', 'dark'] as const) {
