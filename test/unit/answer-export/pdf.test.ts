@@ -81,8 +81,8 @@ describe('answerPdf parsed by pdf-lib', () => {
     // Division total row: Totaal 26,1 23,1 3.
     const total = lines.findIndex((line, i) => line === 'Totaal' && lines[i + 1] === '26,1');
     expect(lines.slice(total, total + 4)).toEqual(['Totaal', '26,1', '23,1', '3']);
-    // pdf-lib's WinAnsi draws the no-break space of "€ 150.000" as a space.
-    expect(lines).toContain('€ 150.000');
+    // The no-break space of "€ 150.000" is kept (WinAnsi 0xA0), so the amount never wraps.
+    expect(lines).toContain('€\u00a0150.000');
     expect(lines).toContain('75%');
     // The region bars carry their values: required 9, planned 10,5 for Antwerpen.
     const legend = lines.indexOf('Benodigd en gepland per regio (VTE)');
@@ -105,6 +105,17 @@ describe('answerPdf parsed by pdf-lib', () => {
     pageTexts.forEach((text, i) =>
       expect(text).toContain(`pagina ${i + 1} van ${pageTexts.length}`),
     );
+  });
+
+  it('writes a name outside WinAnsi with its base letters (Doğan → Dogan), not as "?"', async () => {
+    const answer = answerFixture();
+    answer.where.nodes[5]!.sublabel = 'Tomasz Doğan, Agnieszka Wiśniewska';
+    const doc = await PDFDocument.load(await answerPdf(answer));
+    const all = doc
+      .getPages()
+      .flatMap((page) => drawnText(page))
+      .join('\n');
+    expect(all).toContain('Teamcoach (Tomasz Dogan, Agnieszka Wisniewska) - 0,5 VTE');
   });
 
   it('repeats a table header after a page break', async () => {

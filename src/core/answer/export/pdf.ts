@@ -28,23 +28,33 @@ type Fonts = { regular: PDFFont; bold: PDFFont; italic: PDFFont };
 
 /** Splits text into lines that fit `width` at `size`; a word longer than a line is cut. */
 export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
+  const plain = winAnsi(text);
+  if (font.widthOfTextAtSize(plain, size) <= width && !/[ \t\n]{2}|\n/.test(plain)) return [plain];
+  const space = font.widthOfTextAtSize(' ', size);
   const lines: string[] = [];
   let line = '';
-  for (const word of winAnsi(text).split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(next, size) <= width) {
-      line = next;
+  let lineWidth = 0;
+  // Widths add up word by word (Helvetica has no kerning in pdf-lib), so a line is measured once.
+  // A no-break space ("€ 150.000") stays inside its word.
+  for (const word of plain.split(/[ \t\n]+/).filter(Boolean)) {
+    const wordWidth = font.widthOfTextAtSize(word, size);
+    if (line && lineWidth + space + wordWidth <= width) {
+      line += ` ${word}`;
+      lineWidth += space + wordWidth;
       continue;
     }
     if (line) lines.push(line);
     let rest = word;
-    while (font.widthOfTextAtSize(rest, size) > width && rest.length > 1) {
+    let restWidth = wordWidth;
+    while (restWidth > width && rest.length > 1) {
       let cut = rest.length - 1;
       while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut--;
       lines.push(rest.slice(0, cut));
       rest = rest.slice(cut);
+      restWidth = font.widthOfTextAtSize(rest, size);
     }
     line = rest;
+    lineWidth = restWidth;
   }
   if (line || lines.length === 0) lines.push(line);
   return lines;
@@ -109,16 +119,27 @@ function table(layout: Layout, block: Extract<Block, { kind: 'table' }>): void {
     block.columns[i]!.label,
     ...[...block.rows, block.total ?? []].map((cells) => cells[i] ?? ''),
   ];
-  const weights = block.columns.map((_, i) => {
+  // Each column gets at least its longest word (so "Functies" never breaks), the rest of the
+  // width goes to the columns that want more, in proportion to what they lack.
+  const wants = block.columns.map((_, i) => {
     const all = texts(i).map(winAnsi);
-    const word = Math.max(
-      ...all.flatMap((t) => t.split(/\s+/).map((w) => bold.widthOfTextAtSize(w, size))),
-    );
-    const longest = Math.max(...all.map((t) => regular.widthOfTextAtSize(t, size)));
-    return Math.max(word + 2 * pad + 2, Math.min(200, longest + 2 * pad));
+    const min =
+      Math.max(
+        ...all.flatMap((t) => t.split(/[ \t\n]+/).map((w) => bold.widthOfTextAtSize(w, size))),
+      ) +
+      2 * pad +
+      2;
+    const longest = Math.max(...all.map((t) => bold.widthOfTextAtSize(t, size))) + 2 * pad + 2;
+    return { min, want: Math.max(min, Math.min(220, longest)) };
   });
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => (w / sum) * WIDTH);
+  const minSum = wants.reduce((a, w) => a + w.min, 0);
+  const wantSum = wants.reduce((a, w) => a + w.want, 0);
+  const widths =
+    wantSum <= WIDTH
+      ? wants.map((w) => (w.want / wantSum) * WIDTH)
+      : minSum >= WIDTH
+        ? wants.map((w) => (w.min / minSum) * WIDTH)
+        : wants.map((w) => w.min + ((WIDTH - minSum) * (w.want - w.min)) / (wantSum - minSum || 1));
 
   const drawRow = (cells: readonly string[], kind: 'header' | 'body' | 'total') => {
     const font = kind === 'body' ? regular : bold;
@@ -174,8 +195,82 @@ function table(layout: Layout, block: Extract<Block, { kind: 'table' }>): void {
   layout.y -= 10;
 }
 
-function bars(layout: Layout, block: Extract<Block, { kind: 'bars' }>): void {
+/** Legend swatches after the chart's title, on the title's line. */
+function titleAndLegend(layout: Layout, block: Extract<Block, { kind: 'bars' }>): void {
   const { regular, bold } = layout.fonts;
+  layout.text(block.title, MARGIN.left, 9.5, bold);
+  let x = MARGIN.left + bold.widthOfTextAtSize(winAnsi(block.title), 9.5) + 16;
+  block.series.forEach((name, i) => {
+    layout.page.drawRectangle({ x, y: layout.y, width: 8, height: 8, color: SERIES[i % 2] });
+    layout.text(name, x + 11, 8, regular, GREY);
+    x += 11 + regular.widthOfTextAtSize(winAnsi(name), 8) + 14;
+  });
+}
+
+/** Many categories (20 quarters): upright columns in a fixed height, with a scale. */
+function columns(layout: Layout, block: Extract<Block, { kind: 'bars' }>): void {
+  const { regular } = layout.fonts;
+  const height = 130;
+  const axis = 28;
+  layout.room(26 + height + 24);
+  layout.y -= 10;
+  titleAndLegend(layout, block);
+  layout.y -= 14;
+  const top = layout.y;
+  const base = top - height;
+  const max = Math.max(0, ...block.rows.flatMap((r) => r.values));
+  const left = MARGIN.left + axis;
+  const group = (WIDTH - axis) / block.rows.length;
+  const bar = Math.max(1, (group * 0.75) / block.series.length);
+  for (const fraction of [0, 0.5, 1]) {
+    const y = base + fraction * height;
+    layout.page.drawLine({
+      start: { x: left, y },
+      end: { x: MARGIN.left + WIDTH, y },
+      thickness: fraction === 0 ? 0.6 : 0.3,
+      color: RULE,
+    });
+    const label = winAnsi(formatAmount(max * fraction, block.unit, LOCALE, false));
+    layout.page.drawText(label, {
+      x: left - 4 - regular.widthOfTextAtSize(label, 7),
+      y: y - 2.5,
+      size: 7,
+      font: regular,
+      color: GREY,
+    });
+  }
+  // Label every category when they fit, else every second or fourth.
+  const every = Math.max(1, Math.ceil(32 / group));
+  block.rows.forEach((row, r) => {
+    const x0 = left + r * group + group * 0.125;
+    row.values.forEach((value, i) => {
+      const h = max > 0 ? (Math.max(0, value) / max) * height : 0;
+      layout.page.drawRectangle({
+        x: x0 + i * bar,
+        y: base,
+        width: bar * 0.92,
+        height: Math.max(h, 0.5),
+        color: SERIES[i % 2],
+      });
+    });
+    if (r % every === 0) {
+      const label = winAnsi(row.label);
+      const w = regular.widthOfTextAtSize(label, 6.5);
+      layout.page.drawText(label, {
+        x: left + r * group + group / 2 - w / 2,
+        y: base - 10,
+        size: 6.5,
+        font: regular,
+        color: GREY,
+      });
+    }
+  });
+  layout.y = base - 24;
+}
+
+function bars(layout: Layout, block: Extract<Block, { kind: 'bars' }>): void {
+  if (block.rows.length > 8) return columns(layout, block);
+  const { regular } = layout.fonts;
   const size = 8;
   const barHeight = 7;
   const groupHeight = block.series.length * (barHeight + 1) + 6;
@@ -187,14 +282,7 @@ function bars(layout: Layout, block: Extract<Block, { kind: 'bars' }>): void {
   const barSpace = WIDTH - labelWidth - 50;
   layout.room(26 + block.rows.length * groupHeight);
   layout.y -= 10;
-  layout.text(block.title, MARGIN.left, 9.5, bold);
-  // Legend.
-  let lx = MARGIN.left + bold.widthOfTextAtSize(winAnsi(block.title), 9.5) + 16;
-  block.series.forEach((name, i) => {
-    layout.page.drawRectangle({ x: lx, y: layout.y, width: 8, height: 8, color: SERIES[i % 2] });
-    layout.text(name, lx + 11, size, regular, GREY);
-    lx += 11 + regular.widthOfTextAtSize(winAnsi(name), size) + 14;
-  });
+  titleAndLegend(layout, block);
   layout.y -= 8;
   for (const row of block.rows) {
     const top = layout.y;
