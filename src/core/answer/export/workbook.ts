@@ -123,6 +123,7 @@ function columnChart(
     kind: 'clustered-column',
     title,
     valueAxisTitle: 'VTE',
+    valueAxisMin: 0,
     categoriesRef: sheetRange(sheet.name, 0, block.first, 0, block.last),
     categories,
     series: columns.map((column, i) => ({
@@ -489,6 +490,7 @@ function writePilots(writer: XlsxWriter, answer: Answer, keys: KeyRefs): void {
       kind: 'clustered-column',
       title: 'Gemeenten per netwerk: in een proeftuin en alle',
       valueAxisTitle: 'Gemeenten',
+      valueAxisMin: 0,
       categoriesRef: sheetRange(sheet.name, 0, first, 0, last),
       categories: p.byNetwork.map((n) => n.name),
       series: [
