@@ -226,6 +226,8 @@ describe.runIf(openpyxlAvailable)('answerWorkbook read by openpyxl', () => {
     const parts = unzipSync(file);
     const charts = Object.keys(parts).filter((name) => name.startsWith('xl/charts/chart'));
     expect(charts).toHaveLength(4);
+    // Columns of FTE start at 0, whatever the viewer's auto-scaling would pick.
+    for (const name of charts) expect(strFromU8(parts[name]!)).toContain('<c:min val="0"/>');
     const refs = charts.flatMap((name) =>
       [...strFromU8(parts[name]!).matchAll(/<c:f>([^<]+)<\/c:f>/g)].map((m) => m[1]!),
     );
