@@ -289,6 +289,29 @@ test('fresh spreadsheets: a new workspace, four imports, and the answer worked o
   expect(cells.get('Benodigde VTE (vraagmodel)')).toBeCloseTo(required, 6);
 });
 
+test('one click from the start screen, and from the command palette', async ({ page }) => {
+  // The start screen (the app opens on Proeftuinen): the first link of the navigation.
+  await openApp(page);
+  await expect(page).toHaveURL(/#\/proeftuinen$/);
+  await page
+    .getByRole('navigation')
+    .first()
+    .getByRole('link', { name: 'Vierde pijler in cijfers' })
+    .click();
+  await expect(page).toHaveURL(/#\/vierde-pijler$/);
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Vierde pijler in cijfers' }),
+  ).toBeVisible();
+  await expect(figure(page, 'planned')).toBeVisible();
+
+  await page.goto('./#/proeftuinen');
+  await page.keyboard.press('Control+k');
+  await page.getByRole('textbox', { name: 'Opdracht of scherm zoeken' }).fill('vierde pijler in');
+  await page.getByRole('dialog').locator('[data-route="answer"]').click();
+  await expect(page).toHaveURL(/#\/vierde-pijler$/);
+  await expect(figure(page, 'planned')).toBeVisible();
+});
+
 /** The CLI as a user runs it (`npm run cli -- …`), its JSON output parsed. */
 function cli(args: string[]): string {
   return execFileSync('node', ['tools/cli.mjs', ...args], { encoding: 'utf8', timeout: 120_000 });

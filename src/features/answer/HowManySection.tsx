@@ -112,7 +112,7 @@ export function HowManySection({ data, month }: { data: HowMany; month: string }
             withLegend
             legendProps={{ verticalAlign: 'top', height: 32 }}
             valueFormatter={fte}
-            yAxisLabel="VTE"
+            yAxisLabel={t('fteUnit')}
             maxBarWidth={56}
             tickLine="y"
             gridAxis="y"
