@@ -161,27 +161,75 @@ function whereText(answer: Answer): string[] {
   return [first, `Per eenheid: ${list(perTeam)}.`];
 }
 
+type Step = { positionId: number; title: string; holder: string | null };
+
+/** "Ann (Netwerkcoach A)", or "Netwerkcoach C (vacature)" for a position nobody holds. */
+const who = (step: Step) =>
+  step.holder ? `${step.holder} (${step.title})` : `${step.title} (vacature)`;
+
+/** The part of the solid line every team's chain ends in (by position), top last. */
+function commonTop(chains: Step[][]): Step[] {
+  const shortest = Math.min(...chains.map((chain) => chain.length));
+  const top: Step[] = [];
+  for (let back = 1; back <= shortest; back++) {
+    const step = chains[0]!.at(-back)!;
+    if (!chains.every((chain) => chain.at(-back)!.positionId === step.positionId)) break;
+    top.unshift(step);
+  }
+  return top;
+}
+
+/** ", die rapporteert aan B" / ", die via B en C rapporteert aan D" for the steps above a head. */
+function line(above: Step[]): string {
+  if (above.length === 0) return '';
+  if (above.length === 1) return `, die rapporteert aan ${who(above[0]!)}`;
+  return `, die via ${list(above.slice(0, -1).map(who))} rapporteert aan ${who(above.at(-1)!)}`;
+}
+
+/**
+ * Who steers each team: the line every team shares (say, the division head up to the
+ * administrator-general) said once, then per team its own head and the steps up to that
+ * shared part — a parliamentary answer does not repeat the same chain seven times.
+ */
 function steeringText(answer: Answer): string[] {
-  const teams = answer.steering;
+  const teams = answer.steering.filter((team) => team.chain.length > 0);
   if (teams.length === 0) return ['Er zijn geen teams met een opdracht in de vierde pijler.'];
-  const who = (step: { title: string; holder: string | null }) =>
-    step.holder ? `${step.holder} (${step.title})` : `de ${step.title} (vacature)`;
-  const tops = [...new Set(teams.map((team) => team.chain.at(-1)?.title).filter(Boolean))];
+  const oneDivision = new Set(teams.map((team) => team.divisionName)).size === 1;
+  const name = (team: (typeof teams)[number]) =>
+    oneDivision || !team.divisionName || team.divisionName === team.unitName
+      ? team.unitName
+      : `${team.unitName} (${team.divisionName})`;
   const intro =
-    `De medewerkers van de vierde pijler worden via de gewone hiërarchische lijn aangestuurd` +
-    (tops.length === 1 ? `, tot en met de ${tops[0]!}.` : '.');
+    'De medewerkers van de vierde pijler worden via de gewone hiërarchische lijn aangestuurd';
+  const top = teams.length > 1 ? commonTop(teams.map((team) => team.chain)) : [];
+  if (top.length === 0)
+    return [
+      `${intro}.`,
+      teams
+        .map((team) => {
+          const [head, ...above] = team.chain;
+          return `${name(team)} wordt geleid door ${who(head!)}${line(above)}.`;
+        })
+        .join(' '),
+    ];
+  const shared =
+    top.length === 1
+      ? `naar ${who(top[0]!)}`
+      : `via ${list(top.slice(0, -1).map(who))} naar ${who(top.at(-1)!)}`;
   const sentences = teams.map((team) => {
-    const [head, ...above] = team.chain;
-    if (!head) return `${team.unitName} heeft geen leidinggevende functie in het organigram.`;
-    const line =
-      above.length === 0
-        ? ''
-        : above.length === 1
-          ? `, die rapporteert aan ${who(above[0]!)}`
-          : `, die via ${list(above.slice(0, -1).map(who))} rapporteert aan ${who(above.at(-1)!)}`;
-    return `${team.unitName}${team.divisionName && team.divisionName !== team.unitName ? ` (${team.divisionName})` : ''} wordt geleid door ${who(head)}${line}.`;
+    const own = team.chain.slice(0, team.chain.length - top.length);
+    if (own.length === 0) return `${name(team)} wordt rechtstreeks geleid door ${who(top[0]!)}.`;
+    const [head, ...above] = own;
+    if (!head!.holder)
+      return `In ${name(team)} is de leidinggevende functie ${head!.title} vacant; ze valt onder ${who(above[0] ?? top[0]!)}.`;
+    const under =
+      above.length === 0 ? `, rechtstreeks onder ${top[0]!.holder ?? top[0]!.title}` : line(above);
+    return `${name(team)} wordt geleid door ${who(head!)}${under}.`;
   });
-  return [intro, sentences.join(' ')];
+  return [
+    `${intro}; voor alle ${int(teams.length)} eenheden met medewerkers van de vierde pijler loopt die lijn ${shared}.`,
+    sentences.join(' '),
+  ];
 }
 
 function crossUnitText(answer: Answer): string[] {
