@@ -65,9 +65,10 @@ export function formatAmount(
   locale: string,
   withUnit = true,
 ): string {
-  if (unit === 'eur') return formatEuro(Math.round(value), locale);
+  // `|| 0`: a gap of −0,04 rounds to −0, which Intl writes as "-0".
+  if (unit === 'eur') return formatEuro(Math.round(value) || 0, locale);
   if (unit === 'fte') {
-    const text = formatNumber(Math.round(value * 10) / 10, locale, 1);
+    const text = formatNumber(Math.round(value * 10) / 10 || 0, locale, 1);
     return withUnit ? `${text} ${locale.startsWith('nl') ? 'VTE' : 'FTE'}` : text;
   }
   return formatInteger(value, locale);
