@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+import { PDFDocument } from 'pdf-lib';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -133,6 +135,21 @@ async function exportsAgreeWithScreen(page: Page) {
   for (const paragraph of await page.getByTestId('answer-text').locator('p').allInnerTexts()) {
     expect(text.replace(/\s+/g, ' ')).toContain(paragraph.replace(/\s+/g, ' ').trim());
   }
+
+  // The .docx: Word's document.xml has the same figures; the PDF opens, with its pages.
+  const docx = await download(page, () => page.getByTestId('answer-text-docx').click());
+  expect(docx.name).toMatch(/\.docx$/);
+  const xml = strFromU8(unzipSync(new Uint8Array(docx.bytes))['word/document.xml']!);
+  const words = xml.replace(/<[^>]+>/g, '');
+  for (const id of ['planned', 'filled', 'required']) {
+    expect(words).toContain((await figure(page, id).innerText()).trim());
+  }
+  const pdf = await download(page, async () => {
+    await page.getByTestId('answer-export').click();
+    await page.getByTestId('answer-export-pdf').click();
+  });
+  expect(pdf.name).toMatch(/\.pdf$/);
+  expect((await PDFDocument.load(new Uint8Array(pdf.bytes))).getPageCount()).toBeGreaterThan(0);
   return { cells, text };
 }
 
