@@ -3,19 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/cli/run';
 import { exportWorkspaceDb } from '../../../src/core/db/workspace-file';
+import { cli } from '../cli/cli-harness';
 import { answerSession } from './answer-fixture';
 
 let dir: string;
 let file: string;
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (text) => (out += text), err: (text) => (err += text) });
-  return { code, out, err };
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'pijlerplan-answer-'));
