@@ -2,25 +2,13 @@ import { Text, useComputedColorScheme } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerOrgNode } from '../../core/answer/types';
-import { layoutChart, type ChartNode } from '../../core/org';
+import { layoutChart } from '../../core/org';
 import { formatNumber } from '../../i18n/formatters';
 import { wrapText, type CardText } from '../organigram/chart-model';
 import { PALETTES } from '../organigram/chart-theme';
 import { chartSvg } from '../organigram/export-svg';
+import { answerTree } from './answer-model';
 import classes from './answer.module.css';
-
-/** The answer's boxes as the organigram's chart tree (a root above the top units). */
-export function answerTree(nodes: AnswerOrgNode[]): ChartNode {
-  const root: ChartNode = { key: 'root', kind: 'root', id: 0, children: [] };
-  const byKey = new Map<string, ChartNode>(
-    nodes.map((n) => [n.key, { key: n.key, kind: n.kind, id: n.id, children: [] }]),
-  );
-  for (const n of nodes) {
-    const parent = n.parentKey === null ? undefined : byKey.get(n.parentKey);
-    (parent ?? root).children.push(byKey.get(n.key)!);
-  }
-  return root;
-}
 
 /** Below this the cards' 11 px text gets too small to read: the drawing scrolls sideways. */
 const MIN_SCALE = 0.8;

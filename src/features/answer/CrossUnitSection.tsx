@@ -4,23 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { CrossLink, DivisionPair, LinkEndInfo } from '../../core/answer/types';
 import { formatInteger } from '../../i18n/formatters';
 import { FigureTrace } from './FigureValue';
+import { linksByLabel, names } from './answer-model';
 import classes from './answer.module.css';
-
-/** The links grouped by what they are for ("werkgroep vierde pijler": 17 lines, …). */
-export function linksByLabel(links: CrossLink[]) {
-  const groups = new Map<string, CrossLink[]>();
-  for (const link of links) groups.set(link.label, [...(groups.get(link.label) ?? []), link]);
-  return [...groups.entries()]
-    .map(([label, list]) => ({ label, links: list }))
-    .sort((a, b) => b.links.length - a.links.length || a.label.localeCompare(b.label, 'nl'));
-}
-
-/** The distinct names on one side of a group of links, the most frequent first. */
-function names(ends: LinkEndInfo[], max: number, more: (n: number) => string): string {
-  const distinct = [...new Set(ends.map((end) => end.label))];
-  const shown = distinct.slice(0, max).join(', ');
-  return distinct.length > max ? `${shown} ${more(distinct.length - max)}` : shown;
-}
 
 function End({ end }: { end: LinkEndInfo }) {
   return (

@@ -4,12 +4,8 @@ import { IconCopy } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerText } from '../../core/answer/types';
+import { draftPlainText } from './answer-model';
 import classes from './answer.module.css';
-
-/** The draft as plain text: a title line per sub-question, then its paragraphs. */
-export function draftPlainText(text: AnswerText[]): string {
-  return text.map((part) => [part.title, ...part.paragraphs].join('\n\n')).join('\n\n\n');
-}
 
 /**
  * The draft answer: a Dutch paragraph (or a few) per sub-question, filled from the same Answer
