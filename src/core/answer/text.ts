@@ -77,6 +77,10 @@ function howManyText(answer: Answer): string[] {
     ];
   }
   const paragraphs: string[] = [];
+  if (answer.month < answer.horizon.from || answer.month > answer.horizon.to)
+    paragraphs.push(
+      `De planning loopt van ${longMonth(answer.horizon.from)} tot en met ${longMonth(answer.horizon.to)}; voor ${longMonth(answer.month)} bevat ze geen inzet. De cijfers hieronder over functies en personeel gelden voor het organigram op ${day}.`,
+    );
   const divisions = split(h.byDivision);
   paragraphs.push(
     `Op ${day} zijn binnen AgII ${vte(h.planned.value)} ${verb} voor de vierde pijler (${scenario})` +

@@ -3,6 +3,8 @@ import type { Database } from 'sql.js';
 import { readAnswer, referenceDate } from '../../../src/core/answer/read';
 import type { Answer, Figure } from '../../../src/core/answer/types';
 import { traceFigure } from '../../../src/core/dashboard';
+import { createCoreRuntime } from '../../../src/core/runtime';
+import { diskResources } from '../../../src/node/disk-resources';
 import { answerSession } from './answer-fixture';
 
 /**
@@ -314,6 +316,24 @@ describe('defaults and bad input', () => {
     } finally {
       db.run("UPDATE scenario SET status = 'draft' WHERE id = 2");
     }
+  });
+
+  it('a day outside the plan says so before the organigram figures', () => {
+    const later = readAnswer(db, { scenarioId: 1, date: '2024-01-01' });
+    if (!later.ok) throw new Error(later.error.message);
+    expect(later.value.howMany.planned.value).toBe(0);
+    expect(later.value.howMany.positions.value).toBe(5);
+    expect(later.value.text[0]!.paragraphs[0]).toBe(
+      'De planning loopt van januari 2023 tot en met juni 2023; voor januari 2024 bevat ze geen inzet. De cijfers hieronder over functies en personeel gelden voor het organigram op 1 januari 2024.',
+    );
+  });
+
+  it('a new, empty workspace gets a Dutch error that says what to import', async () => {
+    const core = createCoreRuntime({ resources: diskResources });
+    await core.call('workspace.new', { name: 'Leeg' });
+    const result = await core.call('answer.read', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'answer-no-scenario' } });
+    if (!result.ok) expect(result.error.message).toContain('importeer een inzetplan');
   });
 
   it('refuses a date that is not one, and a scenario that does not exist, in Dutch', () => {
