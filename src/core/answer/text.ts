@@ -65,6 +65,9 @@ export function answerText(answer: Answer): AnswerText[] {
   ];
 }
 
+/** The gap is over the networks: FTE booked without one is in the total, not in the gap. */
+const CENTRAL_NOTE = ' (inzet zonder netwerk, zoals de centrale staf, telt daarbij niet mee)';
+
 function howManyText(answer: Answer): string[] {
   const h = answer.howMany;
   const day = longDate(answer.date);
@@ -116,10 +119,10 @@ function howManyText(answer: Answer): string[] {
     const gap = round1(h.gap.value);
     need.push(
       gap === 0
-        ? 'De geplande inzet in die netwerken dekt die nood.'
+        ? `De inzet die aan die netwerken is toegewezen, dekt die nood${CENTRAL_NOTE}.`
         : gap < 0
-          ? `De geplande inzet in die netwerken blijft daar ${vte(-h.gap.value)} onder.`
-          : `De geplande inzet in die netwerken ligt ${vte(h.gap.value)} hoger.`,
+          ? `De inzet die aan die netwerken is toegewezen, blijft daar ${vte(-h.gap.value)} onder${CENTRAL_NOTE}.`
+          : `De inzet die aan die netwerken is toegewezen, ligt ${vte(h.gap.value)} hoger${CENTRAL_NOTE}.`,
     );
     const short = h.regions
       .filter((region) => round1(region.gap.value) < 0)

@@ -223,7 +223,7 @@ describe('the draft text', () => {
       'Naar functie gaat het om Consulent (1,3 VTE) en Netwerkcoach (1,3 VTE). Naar regio: Netwerk Twee 0,5 VTE; 2,1 VTE wordt centraal ingezet, zonder regio.',
     );
     expect(paragraphs('howMany')[2]).toBe(
-      'Volgens het vraagmodel van de planning, op basis van de verwachte instroom van nieuwkomers, zijn in maart 2023 2,4 VTE nodig in de netwerken van de vierde pijler. De geplande inzet in die netwerken ligt 0,2 VTE hoger. Toch blijft er een tekort in Netwerk Een (1,2 VTE). Over de planningsperiode evolueert de geplande inzet van 2,5 VTE in K1 2023 naar 2,2 VTE in K2 2023.',
+      'Volgens het vraagmodel van de planning, op basis van de verwachte instroom van nieuwkomers, zijn in maart 2023 2,4 VTE nodig in de netwerken van de vierde pijler. De inzet die aan die netwerken is toegewezen, ligt 0,2 VTE hoger (inzet zonder netwerk, zoals de centrale staf, telt daarbij niet mee). Toch blijft er een tekort in Netwerk Een (1,2 VTE). Over de planningsperiode evolueert de geplande inzet van 2,5 VTE in K1 2023 naar 2,2 VTE in K2 2023.',
     );
   });
 
