@@ -47,7 +47,8 @@ export type RegionNeed = {
 export type HowMany = {
   planned: Figure;
   filled: Figure;
-  /** Fourth-pillar positions (pillar4 share > 0, or with fourth-pillar allocation) at the date. */
+  /** Fourth-pillar positions on the reference day: a fourth-pillar share above 0 (the
+   *  organigram's lens, and the dashboard's vacancy KPI). */
   positions: Figure;
   /** Distinct people on those positions. */
   people: Figure;
