@@ -47,7 +47,8 @@ const split = (rows: SplitRow[]) =>
     .filter((row) => round1(row.planned.value) !== 0)
     .map((row) => `${row.label} (${vte(row.planned.value)})`);
 
-export const SECTION_TITLES: Record<AnswerText['id'], string> = {
+/** The sub-questions as the draft text heads them (the exports' short section names are in export/document.ts). */
+export const QUESTION_TITLES: Record<AnswerText['id'], string> = {
   howMany: 'Hoeveel VTE zet AgII in voor de vierde pijler?',
   where: 'Waar bevinden die medewerkers zich in het organigram?',
   steering: 'Hoe worden zij aangestuurd?',
@@ -57,11 +58,11 @@ export const SECTION_TITLES: Record<AnswerText['id'], string> = {
 
 export function answerText(answer: Answer): AnswerText[] {
   return [
-    { id: 'howMany', title: SECTION_TITLES.howMany, paragraphs: howManyText(answer) },
-    { id: 'where', title: SECTION_TITLES.where, paragraphs: whereText(answer) },
-    { id: 'steering', title: SECTION_TITLES.steering, paragraphs: steeringText(answer) },
-    { id: 'crossUnit', title: SECTION_TITLES.crossUnit, paragraphs: crossUnitText(answer) },
-    { id: 'pilots', title: SECTION_TITLES.pilots, paragraphs: pilotsText(answer) },
+    { id: 'howMany', title: QUESTION_TITLES.howMany, paragraphs: howManyText(answer) },
+    { id: 'where', title: QUESTION_TITLES.where, paragraphs: whereText(answer) },
+    { id: 'steering', title: QUESTION_TITLES.steering, paragraphs: steeringText(answer) },
+    { id: 'crossUnit', title: QUESTION_TITLES.crossUnit, paragraphs: crossUnitText(answer) },
+    { id: 'pilots', title: QUESTION_TITLES.pilots, paragraphs: pilotsText(answer) },
   ];
 }
 
