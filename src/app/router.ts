@@ -5,6 +5,7 @@ import { useSyncExternalStore } from 'react';
  * and in tests, without server rewrites. Route ids are stable; the URL slugs are Dutch.
  */
 export type RouteId =
+  | 'answer'
   | 'data'
   | 'import'
   | 'organigram'
@@ -16,6 +17,7 @@ export type RouteId =
   | 'export';
 
 export const ROUTE_SLUGS: Record<RouteId, string> = {
+  answer: 'vierde-pijler',
   data: 'gegevens',
   import: 'import',
   organigram: 'organigram',

@@ -51,6 +51,29 @@ export function formatFte(value: number, locale: string): string {
   return numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
 }
 
+/** The units a figure comes in (the dashboard's ChartUnit, the answer's AnswerUnit). */
+export type AmountUnit = 'fte' | 'count' | 'eur' | 'people';
+
+/**
+ * A figure as the dashboard and the answer write it: `26,1 VTE` (FTE to one decimal), `€ 40.000`
+ * (euros whole), `12` (counts and people). One function, so the screen, the draft text and every
+ * export show the same number.
+ */
+export function formatAmount(
+  value: number,
+  unit: AmountUnit,
+  locale: string,
+  withUnit = true,
+): string {
+  // `|| 0`: a gap of −0,04 rounds to −0, which Intl writes as "-0".
+  if (unit === 'eur') return formatEuro(Math.round(value) || 0, locale);
+  if (unit === 'fte') {
+    const text = formatNumber(Math.round(value * 10) / 10 || 0, locale, 1);
+    return withUnit ? `${text} ${locale.startsWith('nl') ? 'VTE' : 'FTE'}` : text;
+  }
+  return formatInteger(value, locale);
+}
+
 /** A share 0…1 as a percentage: `0.5` → `50 %` (nl-BE) / `50%` (en). */
 export function formatPercent(value: number, locale: string): string {
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);

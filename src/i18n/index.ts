@@ -1,5 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { answerEn, answerNl } from '../features/answer/locales';
 import { dashboardEn, dashboardNl } from '../features/dashboard/locales';
 import { exportEn, exportNl } from '../features/export/locales';
 import { sqlEn, sqlNl } from '../features/sql/locales';
@@ -51,6 +52,7 @@ export function createI18n(language: Language = storedLanguage()): i18n {
       'export',
       'sharing',
       'sql',
+      'answer',
     ],
     resources: {
       nl: {
@@ -62,6 +64,7 @@ export function createI18n(language: Language = storedLanguage()): i18n {
         export: exportNl,
         sharing: sharingNl,
         sql: sqlNl,
+        answer: answerNl,
       },
       en: {
         translation: en,
@@ -72,6 +75,7 @@ export function createI18n(language: Language = storedLanguage()): i18n {
         export: exportEn,
         sharing: sharingEn,
         sql: sqlEn,
+        answer: answerEn,
       },
     },
     interpolation: { escapeValue: false }, // React escapes already

@@ -75,3 +75,21 @@ export async function columnTexts(page: Page, column: string): Promise<string[]>
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: false });
 }
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Drops a file on the window the way a browser does (dragenter, dragover, drop). */
+export async function dropFile(page: Page, name: string, bytes: Uint8Array, mime = XLSX_MIME) {
+  await page.evaluate(
+    ({ name, data, mime }) => {
+      const raw = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([raw], name, { type: mime }));
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        document.body.dispatchEvent(
+          new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }),
+        );
+    },
+    { name, data: Buffer.from(bytes).toString('base64'), mime },
+  );
+}

@@ -1,3 +1,4 @@
+import { answerCommand } from './answer';
 import { checkCommand } from './check';
 import { demoCommand } from './demo';
 import { exportCommand } from './export';
@@ -17,4 +18,5 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   exportCommand,
   checkCommand,
   planCommand,
+  answerCommand,
 ];

@@ -22,11 +22,13 @@ export type DashboardFilter = {
   divisionId?: number | null;
   activityCode?: string | null;
   grain?: Exclude<Grain, 'all'>;
+  /** The day the organigram (units, positions, holders) is read for; default the data date. */
+  snapshotDate?: string;
 };
 
 /** The filter with every default filled in, plus what the queries derive from it. */
 export type ResolvedFilter = Required<
-  Omit<DashboardFilter, 'regionCode' | 'divisionId' | 'activityCode'>
+  Omit<DashboardFilter, 'regionCode' | 'divisionId' | 'activityCode' | 'snapshotDate'>
 > & {
   regionCode: string | null;
   divisionId: number | null;
@@ -50,7 +52,10 @@ export function resolveFilter(db: Database, filter: DashboardFilter): ResolvedFi
   }
   const meta = readMeta(db);
   const dataDate = meta.data_date ?? new Date().toISOString().slice(0, 10);
-  const snapshot = loadSnapshot(db, { scenarioId: filter.scenarioId, date: dataDate });
+  const snapshot = loadSnapshot(db, {
+    scenarioId: filter.scenarioId,
+    date: filter.snapshotDate ?? dataDate,
+  });
   return {
     scenarioId: filter.scenarioId,
     from,

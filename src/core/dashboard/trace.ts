@@ -115,11 +115,15 @@ function allocationTrace(db: Database, f: ResolvedFilter, extra: Extra): Trace {
 }
 
 function fteTrace(db: Database, f: ResolvedFilter, request: TraceRequest): Trace {
-  if (request.chart === 'plannedFte' || !request.rowKey)
+  const narrowed = request.rowKey !== undefined || request.seriesKey !== undefined;
+  if (!request.held && (request.chart === 'plannedFte' || !narrowed))
     return allocationTrace(db, f, { divisor: f.months.length, words: '' });
   const { categoryOf } = unitCategories(f, request.drill);
   const ids = f.snapshot.positions
-    .filter((position) => categoryOf(position)?.key === request.rowKey)
+    .filter((position) => !request.held || position.holders.length > 0)
+    .filter((position) =>
+      request.rowKey === undefined ? true : categoryOf(position)?.key === request.rowKey,
+    )
     .filter((position) =>
       request.seriesKey === undefined
         ? true
@@ -132,7 +136,7 @@ function fteTrace(db: Database, f: ResolvedFilter, request: TraceRequest): Trace
   return allocationTrace(db, f, {
     sql: `a.position_id IN (${ids.length ? ids.join(',') : 'NULL'})`,
     divisor: f.months.length,
-    words: `functies in ${request.rowKey}${role}`,
+    words: `functies in ${request.rowKey ?? 'alle afdelingen'}${role}${request.held ? ', met een houder op ' + f.snapshot.date : ''}`,
   });
 }
 
@@ -225,6 +229,7 @@ function positionTrace(db: Database, f: ResolvedFilter, request: TraceRequest): 
     )
       return false;
     if (vacancyKpi) return position.pillar4Share > 0 && position.holders.length === 0;
+    if (request.seriesKey === 'pillar4') return position.pillar4Share > 0;
     if (request.rowKey && categoryOf(position)?.key !== request.rowKey) return false;
     if (request.seriesKey === 'filled') return position.holders.length > 0;
     if (request.seriesKey === 'vacant') return position.holders.length === 0;
@@ -239,8 +244,10 @@ function positionTrace(db: Database, f: ResolvedFilter, request: TraceRequest): 
     figure: keep.length,
     unit: 'count',
     words: vacancyKpi
-      ? `Functies met een aandeel vierde pijler zonder houder op ${f.dataDate} (organigram van het scenario).`
-      : `Functies ${request.seriesKey === 'vacant' ? 'zonder' : request.seriesKey === 'filled' ? 'met' : 'met of zonder'} houder op ${f.dataDate} in ${request.rowKey ?? 'alle eenheden'} (organigram van het scenario).`,
+      ? `Functies met een aandeel vierde pijler zonder houder op ${f.snapshot.date} (organigram van het scenario).`
+      : request.seriesKey === 'pillar4'
+        ? `Functies met een aandeel vierde pijler op ${f.snapshot.date} (organigram van het scenario).`
+        : `Functies ${request.seriesKey === 'vacant' ? 'zonder' : request.seriesKey === 'filled' ? 'met' : 'met of zonder'} houder op ${f.snapshot.date} in ${request.rowKey ?? 'alle eenheden'} (organigram van het scenario).`,
     formula: 'aantal functies',
     table: 'position',
     columns: ['id', 'code', 'titel', 'afdeling', 'rol', 'VTE', 'aandeel 4e pijler', 'houder'],

@@ -67,6 +67,8 @@ export type TraceRequest = {
   rowKey?: string;
   seriesKey?: string;
   drill?: Drill | null;
+  /** Only positions held by someone on the snapshot day (the "filled" part of planned FTE). */
+  held?: boolean;
 };
 
 export type TraceSource = {

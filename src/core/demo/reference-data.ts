@@ -1,5 +1,7 @@
 import type { Database, SqlValue } from 'sql.js';
 import type { ResourceLoader } from '../resources';
+import { loadRoles } from './organigram-sources';
+import { loadActivities } from './planning-sources';
 import { runRows, readSourceTable, SourceError } from './source-table';
 
 export const REFERENCE_FILES = {
@@ -47,6 +49,21 @@ const FLEMISH_REGION = 'Vlaams Gewest';
  */
 export async function loadReferenceData(db: Database, resources: ResourceLoader): Promise<void> {
   writeReferenceData(db, await readReferenceData(resources));
+}
+
+/**
+ * The app's own vocabulary for a new workspace: the activities (the fourth pillar, NT2, …) and
+ * the roles. An allocation plan names its activity and an HR export its role by these codes or
+ * names; without them a fresh workspace refused every allocation row ("Onbekende activiteit").
+ * The demo loads the same two files.
+ */
+export async function loadVocabulary(db: Database, resources: ResourceLoader): Promise<void> {
+  const [activities, roles] = await Promise.all([
+    readSourceTable(resources, 'demo/activities.csv', ['code', 'name', 'is_pillar4', 'sort_order']),
+    readSourceTable(resources, 'demo/roles.csv', ['code', 'name', 'is_pillar4']),
+  ]);
+  loadActivities(db, activities);
+  loadRoles(db, roles);
 }
 
 /** The reference tables' rows, read and validated but not yet written. */

@@ -1,3 +1,4 @@
+import { answerHandlers } from '../answer/handlers';
 import { dashboardHandlers } from '../dashboard/handlers';
 import { exportHandlers } from '../export/handlers';
 import { importHandlers } from '../import/handlers';
@@ -16,6 +17,7 @@ export const handlers = {
   ...planningHandlers,
   ...dashboardHandlers,
   ...exportHandlers,
+  ...answerHandlers,
 };
 
 export type Handlers = typeof handlers;

@@ -72,8 +72,9 @@ function newWorkspace(
     session,
     async (db) => {
       // Loaded on demand: the worker fetches the reference-data code only when it is needed.
-      const { loadReferenceData } = await import('../demo/reference-data');
+      const { loadReferenceData, loadVocabulary } = await import('../demo/reference-data');
       await loadReferenceData(db, session.resources);
+      await loadVocabulary(db, session.resources);
       writeMeta(db, {
         [META_KEYS.name]: name,
         [META_KEYS.createdAt]: new Date().toISOString(),

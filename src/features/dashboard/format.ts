@@ -1,20 +1,9 @@
 import type { ChartData, ChartUnit } from '../../core/dashboard';
-import { formatEuro, formatInteger, formatNumber } from '../../i18n/formatters';
+import { formatAmount, formatInteger, formatNumber } from '../../i18n/formatters';
 
-/** A figure as the dashboard writes it: `1.234,5 VTE`, `€ 40.000`, `12`. */
-export function formatValue(
-  value: number,
-  unit: ChartUnit,
-  locale: string,
-  withUnit = true,
-): string {
-  if (unit === 'eur') return formatEuro(Math.round(value), locale);
-  if (unit === 'fte') {
-    const text = formatNumber(Math.round(value * 10) / 10, locale, 1);
-    return withUnit ? `${text} ${locale.startsWith('nl') ? 'VTE' : 'FTE'}` : text;
-  }
-  return formatInteger(value, locale);
-}
+/** A figure as the dashboard writes it: `1.234,5 VTE`, `€ 40.000`, `12` (shared with the answer). */
+export const formatValue = (value: number, unit: ChartUnit, locale: string, withUnit = true) =>
+  formatAmount(value, unit, locale, withUnit);
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 

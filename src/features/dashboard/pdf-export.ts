@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { winAnsi } from '../../core/export/pdf/win-ansi';
 
 /**
  * The dashboard as a PDF drawn in the page (the browser build has no printToPDF): a cover with
@@ -10,15 +11,6 @@ export type PdfPage = { png: Uint8Array; width: number; height: number };
 
 const A4 = { width: 842, height: 595 };
 const MARGIN = 36;
-
-/** Helvetica speaks WinAnsi: typographic quotes and dashes to their plain forms, the rest kept. */
-const winAnsi = (text: string) =>
-  text
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/[–—−]/g, '-')
-    .replace(/…/g, '...')
-    .replace(/[^\u0020-\u007e\u00a0-\u00ff€]/g, '?');
 
 export async function dashboardPdf(cover: string[], pages: PdfPage[]): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();

@@ -7,6 +7,7 @@ import { useHost } from '../../app/core-context';
 import type { AppHost } from '../../host';
 import { useRoute, type RouteId } from '../../app/router';
 import { useWorkspace } from '../../app/workspace-state';
+import { AnswerScreen } from '../answer/AnswerScreen';
 import { ImportScreen, ImportWindowDrop } from '../import';
 import { DataScreen } from '../data/DataScreen';
 import { DashboardScreen } from '../dashboard/DashboardScreen';
@@ -27,6 +28,8 @@ import { useWorkspaceActions } from './use-workspace-actions';
 
 function Screen({ id, param }: { id: RouteId; param: string | null }) {
   switch (id) {
+    case 'answer':
+      return <AnswerScreen />;
     case 'data':
       return <DataScreen table={param} />;
     case 'import':

@@ -7,6 +7,7 @@ import {
   IconFileImport,
   IconHierarchy2,
   IconPlant2,
+  IconReportAnalytics,
   IconSql,
   type Icon,
 } from '@tabler/icons-react';
@@ -14,6 +15,8 @@ import type { RouteId } from '../../app/router';
 
 /** The screens, in navigation order: the sidebar and the command palette both list these. */
 export const NAV_ITEMS: readonly { id: RouteId; icon: Icon }[] = [
+  // The question the app exists to answer: first, one click from every screen and the palette.
+  { id: 'answer', icon: IconReportAnalytics },
   { id: 'data', icon: IconDatabase },
   { id: 'import', icon: IconFileImport },
   { id: 'organigram', icon: IconHierarchy2 },

@@ -27,6 +27,7 @@ export const en: Locale = {
   },
   nav: {
     label: 'Navigation',
+    answer: 'Fourth pillar in figures',
     data: 'Data',
     import: 'Import',
     organigram: 'Organisation chart',

@@ -29,6 +29,7 @@ export const nl = {
   },
   nav: {
     label: 'Navigatie',
+    answer: 'Vierde pijler in cijfers',
     data: 'Gegevens',
     import: 'Import',
     organigram: 'Organigram',

@@ -23,6 +23,10 @@ describe('workspace.new and workspace.openDemo', () => {
     expect(now.db).not.toBe(old);
     expect(scalar(now.db, 'SELECT count(*) FROM municipality')).toBe(285);
     expect(scalar(now.db, 'SELECT count(*) FROM pilot')).toBe(0);
+    // The vocabulary an allocation plan and an HR export refer to (resources/demo/*.csv).
+    expect(scalar(now.db, 'SELECT code FROM activity WHERE is_pillar4 = 1')).toBe('pillar4');
+    expect(scalar(now.db, 'SELECT count(*) FROM role WHERE is_pillar4 = 1')).toBe(4);
+    expect(scalar(now.db, 'SELECT count(*) FROM org_unit')).toBe(0);
     expect(scalar(now.db, 'SELECT action FROM audit_log')).toBe('workspace.new');
     // The old connection is closed.
     expect(() => old.exec('SELECT 1')).toThrow();

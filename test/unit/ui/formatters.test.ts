@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatAmount,
   formatEuro,
   formatFte,
   formatInteger,
@@ -24,6 +25,11 @@ describe('numbers the Belgian way', () => {
     [formatEuro(767000, 'en-GB'), '€767,000'],
     [formatFte(1.5, 'nl-BE'), '1,50'],
     [formatPercent(0.5, 'nl-BE'), '50%'],
+    [formatAmount(26.06, 'fte', 'nl-BE'), '26,1 VTE'],
+    [formatAmount(-11.64, 'fte', 'nl-BE'), '-11,6 VTE'],
+    // A small shortage rounds to zero, not to "-0".
+    [formatAmount(-0.04, 'fte', 'nl-BE'), '0 VTE'],
+    [formatAmount(-0.4, 'eur', 'nl-BE'), '€ 0'],
   ])('%s → %s', (actual, expected) => {
     expect(plain(actual)).toBe(expected);
   });

@@ -3,7 +3,7 @@ import type { OrgSnapshot, OrgUnit } from '../../org/types';
 import type { XlsxWriter } from '../xlsx/workbook';
 import { header, tableSheet } from './layout';
 
-const KIND_LABEL: Record<string, string> = {
+export const KIND_LABEL: Record<string, string> = {
   agency: 'agentschap',
   division: 'afdeling',
   region_team: 'regioteam',

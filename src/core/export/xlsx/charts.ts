@@ -23,6 +23,8 @@ export type ChartSpec = {
   categories: readonly string[];
   series: readonly ChartSeries[];
   valueAxisTitle?: string;
+  /** Pins the value axis's lower end (0 for columns of FTE, which LibreOffice may otherwise start at 18). */
+  valueAxisMin?: number;
   /** Where the chart sits on its sheet: 0-based columns/rows, `to` exclusive. */
   anchor: { fromColumn: number; fromRow: number; toColumn: number; toRow: number };
 };
@@ -124,7 +126,9 @@ export function chartXml(spec: ChartSpec): string {
     '<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>' +
     '<c:tickLblPos val="nextTo"/><c:crossAx val="222222222"/><c:crosses val="autoZero"/><c:auto val="1"/>' +
     '<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>' +
-    '<c:valAx><c:axId val="222222222"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>' +
+    `<c:valAx><c:axId val="222222222"/><c:scaling><c:orientation val="minMax"/>${
+      spec.valueAxisMin !== undefined ? `<c:min val="${spec.valueAxisMin}"/>` : ''
+    }</c:scaling><c:delete val="0"/>` +
     '<c:axPos val="l"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>' +
     valueTitle +
     '<c:numFmt formatCode="0.0" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>' +

@@ -79,6 +79,8 @@ const XFS = {
   groupFte: { format: 'fte', font: 2, fill: 4 },
   groupInteger: { format: 'integer', font: 2, fill: 4 },
   groupEuro: { format: 'euro', font: 2, fill: 4 },
+  /** Running text (the answer's draft paragraphs): wrapped in its cell. */
+  paragraph: { wrap: true },
 } as const satisfies Record<string, Xf>;
 
 export type StyleName = keyof typeof XFS;
