@@ -60,7 +60,7 @@ export const answerNl = {
   split: {
     division: 'Per afdeling',
     role: 'Per rol',
-    region: 'Per regio',
+    region: 'Per AgII-regio (waar de teams werken)',
     label: 'Naam',
     planned: 'Gepland',
     filled: 'Ingevuld',
@@ -68,8 +68,8 @@ export const answerNl = {
     empty: 'Geen gegevens',
   },
   need: {
-    title: 'Nodig en gepland per regio',
-    region: 'Regio',
+    title: 'Nodig en gepland per netwerk (waar het werk geboekt is)',
+    region: 'Netwerk',
     required: 'Nodig',
     planned: 'Gepland',
     gap: 'Verschil',
@@ -204,7 +204,7 @@ export const answerEn: typeof answerNl = {
   split: {
     division: 'By division',
     role: 'By role',
-    region: 'By region',
+    region: 'By AgII region (where the teams work)',
     label: 'Name',
     planned: 'Planned',
     filled: 'Filled',
@@ -212,8 +212,8 @@ export const answerEn: typeof answerNl = {
     empty: 'No data',
   },
   need: {
-    title: 'Required and planned by region',
-    region: 'Region',
+    title: 'Required and planned by network (where the work is booked)',
+    region: 'Network',
     required: 'Required',
     planned: 'Planned',
     gap: 'Gap',

@@ -85,7 +85,7 @@ describe('answerDocx', () => {
       ['Centrale diensten', '3', '3', '0'],
       ['Totaal', '26,1', '23,1', '3'],
     ]);
-    expect(tableAfter('Benodigd en gepland per regio').at(-1)).toEqual([
+    expect(tableAfter('Benodigd en gepland per netwerk').at(-1)).toEqual([
       'Totaal',
       '25',
       '22,1',

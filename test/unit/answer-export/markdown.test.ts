@@ -78,7 +78,7 @@ describe('answerMarkdown', () => {
   });
 
   it('shows required vs planned per region with the gap (10,5 − 9 = 1,5; 4,6 − 8 = −3,4)', () => {
-    expect(cells(tableAfter('Benodigd en gepland per regio'))).toEqual([
+    expect(cells(tableAfter('Benodigd en gepland per netwerk'))).toEqual([
       ['Antwerpen', '9', '10,5', '1,5'],
       ['Gent', '8', '7', '-1'],
       ['Leuven', '8', '4,6', '-3,4'],

@@ -85,9 +85,9 @@ describe('answerPdf parsed by pdf-lib', () => {
     expect(lines).toContain('€\u00a0150.000');
     expect(lines).toContain('75%');
     // The region bars carry their values: required 9, planned 10,5 for Antwerpen.
-    const legend = lines.indexOf('Benodigd en gepland per regio (VTE)');
+    const legend = lines.indexOf('Benodigd en gepland per netwerk (VTE)');
     expect(lines.slice(legend, legend + 6)).toEqual([
-      'Benodigd en gepland per regio (VTE)',
+      'Benodigd en gepland per netwerk (VTE)',
       'Benodigd',
       'Gepland',
       'Antwerpen',

@@ -119,7 +119,7 @@ describe('answerWorkbook read by exceljs', () => {
 
   it('the region gaps are formulas (gepland − benodigd) with the hand-worked values', () => {
     const sheet = excel.getWorksheet(SHEETS.howMany)!;
-    const start = rowOf(sheet, 'Benodigd en gepland per regio');
+    const start = rowOf(sheet, 'Benodigd en gepland per netwerk');
     EXPECTED.regionGaps.forEach((gap, i) => {
       const cell = sheet.getCell(start + 2 + i, 4);
       expect(formulaOf(cell)).toBe(`C${start + 2 + i}-B${start + 2 + i}`);

@@ -146,14 +146,14 @@ function howManyBlocks(answer: Answer): Block[] {
   blocks.push(
     ...splitTable('Per afdeling', h.byDivision),
     ...splitTable('Per rol', h.byRole),
-    ...splitTable('Per regio', h.byRegion),
+    ...splitTable('Per AgII-regio', h.byRegion),
   );
   if (h.regions.length > 0) {
     blocks.push(
-      { kind: 'heading', level: 3, text: 'Benodigd en gepland per regio' },
+      { kind: 'heading', level: 3, text: 'Benodigd en gepland per netwerk' },
       {
         kind: 'table',
-        columns: [left('Regio'), right('Benodigd VTE'), right('Gepland VTE'), right('Kloof VTE')],
+        columns: [left('Netwerk'), right('Benodigd VTE'), right('Gepland VTE'), right('Kloof VTE')],
         rows: h.regions.map((r) => [
           r.name,
           fteText(r.required.value),
@@ -169,7 +169,7 @@ function howManyBlocks(answer: Answer): Block[] {
       },
       {
         kind: 'bars',
-        title: 'Benodigd en gepland per regio (VTE)',
+        title: 'Benodigd en gepland per netwerk (VTE)',
         series: ['Benodigd', 'Gepland'],
         rows: h.regions.map((r) => ({
           label: r.name,

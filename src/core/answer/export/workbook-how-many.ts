@@ -171,7 +171,7 @@ export function writeHowMany(writer: XlsxWriter, answer: Answer, keys: KeyRefs):
   const splits: [string, string, readonly SplitRow[]][] = [
     ['Per afdeling', 'Afdeling', h.byDivision],
     ['Per rol', 'Rol', h.byRole],
-    ['Per regio', 'Regio', h.byRegion],
+    ['Per AgII-regio', 'AgII-regio', h.byRegion],
   ];
   for (const [title, label, rows] of splits) {
     if (rows.length === 0) continue;
@@ -190,8 +190,8 @@ export function writeHowMany(writer: XlsxWriter, answer: Answer, keys: KeyRefs):
       );
   }
   if (h.regions.length > 0) {
-    sheet.row([{ v: 'Benodigd en gepland per regio', s: 'bold' }]);
-    const headerRow = sheet.row(header(['Regio', 'Benodigd VTE', 'Gepland VTE', 'Kloof VTE']));
+    sheet.row([{ v: 'Benodigd en gepland per netwerk', s: 'bold' }]);
+    const headerRow = sheet.row(header(['Netwerk', 'Benodigd VTE', 'Gepland VTE', 'Kloof VTE']));
     const first = headerRow + 1;
     for (const region of h.regions) {
       const r = sheet.rowCount + 1;
@@ -225,7 +225,7 @@ export function writeHowMany(writer: XlsxWriter, answer: Answer, keys: KeyRefs):
     ]);
     const chart = columnChart(
       sheet,
-      'Benodigd en gepland per regio (VTE)',
+      'Benodigd en gepland per netwerk (VTE)',
       { headerRow, first, last, totalRow: last + 1 },
       [1, 2],
       [h.regions.map((r) => r.required.value), h.regions.map((r) => r.planned.value)],
