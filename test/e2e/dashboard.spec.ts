@@ -43,6 +43,8 @@ test('every chart renders on the demo, light and dark, with no serious axe viola
   await openDashboard(page);
   for (const id of CHARTS) {
     const card = page.getByTestId(`chart-${id}`);
+    // Off-screen charts are drawn when the browser is idle (use-drawn.ts), all without scrolling.
+    await expect(card).toHaveAttribute('data-drawn', 'true', { timeout: 30_000 });
     await expect(card.locator('svg.recharts-surface')).toBeVisible();
     expect(Number(await card.getAttribute('data-rows'))).toBeGreaterThan(0);
     await expect(

@@ -12,6 +12,15 @@ const SIZES = {
   slide: { tick: 26, label: 24, bar: 64, axis: 420, line: 640 },
 } as const;
 
+/** The height a chart takes when no height is given: from its rows (bars) or fixed (lines). */
+export function chartHeight(chart: ChartData, size: ChartSize = 'card'): number {
+  const s = SIZES[size];
+  if (chart.layout === 'lines') return size === 'slide' ? s.line : 300;
+  const stacked = chart.layout === 'stacked';
+  const groupBars = stacked ? 1 : chart.series.length;
+  return Math.max(160, chart.rows.length * s.bar * (stacked ? 1 : Math.min(groupBars, 2)) + 90);
+}
+
 /**
  * One dashboard chart drawn with @mantine/charts (recharts), in the Okabe–Ito colours, with the
  * values written on the bars (and dashes on the lines), so colour is never the only cue.
@@ -41,7 +50,7 @@ export function DashboardChart({
   if (chart.layout === 'lines') {
     return (
       <LineChart
-        h={height ?? (size === 'slide' ? s.line : 300)}
+        h={height ?? chartHeight(chart, size)}
         data={data}
         dataKey="label"
         series={chart.series.map((series, index) => ({
@@ -75,10 +84,7 @@ export function DashboardChart({
         : Math.max(...Object.values(row.values).map(Math.abs)),
     ),
   );
-  const groupBars = stacked ? 1 : chart.series.length;
-  const fitted =
-    height ??
-    Math.max(160, chart.rows.length * s.bar * (stacked ? 1 : Math.min(groupBars, 2)) + 90);
+  const fitted = height ?? chartHeight(chart, size);
   return (
     <BarChart
       h={fitted}
