@@ -47,6 +47,14 @@ export function DashboardChart({
   const data = chart.rows.map((row) => ({ label: row.label, key: row.key, ...row.values }));
   const format = (value: number) => formatValue(value, chart.unit, locale);
   const tick = { fontSize: s.tick };
+  // The legend is the key to the colours: projector-sized on a slide too (Mantine's is 14 px).
+  const styles =
+    size === 'slide'
+      ? {
+          legendItemName: { fontSize: s.label },
+          legendItemColor: { width: s.label, height: s.label, minWidth: s.label },
+        }
+      : undefined;
   if (chart.layout === 'lines') {
     return (
       <LineChart
@@ -71,7 +79,9 @@ export function DashboardChart({
           tickFormatter: (v: number) => formatValue(v, chart.unit, locale, false),
         }}
         tooltipAnimationDuration={0}
-        lineChartProps={{ accessibilityLayer: true }}
+        styles={styles}
+        // Room right of the last point, so its axis label is not cut at the edge.
+        lineChartProps={{ accessibilityLayer: true, margin: { right: size === 'slide' ? 56 : 24 } }}
       />
     );
   }
@@ -123,6 +133,7 @@ export function DashboardChart({
       xAxisProps={{ tick, tickFormatter: (v: number) => formatValue(v, chart.unit, locale, false) }}
       yAxisProps={{ tick, width: s.axis, interval: 0 }}
       tooltipAnimationDuration={0}
+      styles={styles}
       barChartProps={{ accessibilityLayer: true, margin: { right: size === 'slide' ? 120 : 60 } }}
     />
   );
