@@ -88,7 +88,18 @@ function measured<T>(work: () => T): { value: T; wall: number; cpu: number } {
   return { value, wall: performance.now() - wall0, cpu: (cpu.user + cpu.system) / 1000 };
 }
 
+/** A fixed CPU loop (≈ 100 ms wall and CPU on an idle core), to scale a loaded machine's figures. */
+function calibration(): string {
+  const run = measured(() => {
+    let sum = 0;
+    for (let i = 0; i < 1e8; i++) sum += i % 7;
+    return sum;
+  });
+  return `  calibration: a 10⁸-step loop took wall ${run.wall.toFixed(0)} ms, cpu ${run.cpu.toFixed(0)} ms (≈ 100 ms each on an idle core)`;
+}
+
 export async function run(): Promise<void> {
+  console.log(calibration());
   const core = createCoreRuntime({ resources: diskResources });
   await core.call('workspace.openDemo', undefined);
   const db = (await core.session()).db;
@@ -166,4 +177,5 @@ export async function run(): Promise<void> {
   );
   printDrawFigures(await drawFigures(file, name));
   console.log(load());
+  console.log(calibration());
 }
