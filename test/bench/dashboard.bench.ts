@@ -5,7 +5,7 @@ import {
   readDashboard,
   type DashboardFilter,
 } from '../../src/core/dashboard';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportWorkspaceDb } from '../../src/core/db/workspace-file';
@@ -175,7 +175,11 @@ export async function run(): Promise<void> {
   console.log(
     '\ndashboard in Chromium (headless, no GPU; built renderer) — targets: drawn < 1500 ms, filter change redrawn < 500 ms',
   );
-  printDrawFigures(await drawFigures(file, name));
+  try {
+    printDrawFigures(await drawFigures(file, name));
+  } finally {
+    rmSync(file, { force: true }); // 200 MB
+  }
   console.log(load());
   console.log(calibration());
 }
