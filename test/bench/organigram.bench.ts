@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { launchChromium, startServer } from './browser';
 import { loadEngine } from '../../src/core/db/engine';
 import { createWorkspaceDb, exportWorkspaceDb } from '../../src/core/db/workspace-file';
 import {
@@ -130,32 +130,6 @@ async function nodeFigures(
   return { row, cards: layout.cards.length };
 }
 
-async function startServer(port: number): Promise<ChildProcess> {
-  const server = spawn(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'preview',
-      '--config',
-      'vite.web.config.ts',
-      '--port',
-      String(port),
-      '--strictPort',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://localhost:${port}/`)).ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  server.kill();
-  throw new Error('vite preview kwam niet op');
-}
-
 /** rAF intervals while the mouse drags the chart across `moves` steps. */
 async function panFrames(page: Page, moves: number): Promise<number[]> {
   const box = (await page.getByTestId('org-chart').boundingBox())!;
@@ -202,10 +176,7 @@ async function browserFigures(
   }
   const port = Number(process.env.E2E_PORT ?? 4199);
   const server = await startServer(port);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await launchChromium();
   const rows: Row[] = [];
   try {
     for (const size of SIZES) {

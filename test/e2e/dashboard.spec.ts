@@ -43,6 +43,8 @@ test('every chart renders on the demo, light and dark, with no serious axe viola
   await openDashboard(page);
   for (const id of CHARTS) {
     const card = page.getByTestId(`chart-${id}`);
+    // Off-screen charts are drawn when the browser is idle (use-drawn.ts), all without scrolling.
+    await expect(card).toHaveAttribute('data-drawn', 'true', { timeout: 30_000 });
     await expect(card.locator('svg.recharts-surface')).toBeVisible();
     expect(Number(await card.getAttribute('data-rows'))).toBeGreaterThan(0);
     await expect(
@@ -181,6 +183,23 @@ test('every slide fits the screen at 1920×1080 and 1280×720, every category la
       expect(stamp.y + stamp.height).toBeLessThanOrEqual(height);
       const ticks = await chart.locator('.recharts-cartesian-axis-tick-value').allInnerTexts();
       expect(ticks.length).toBeGreaterThan(0);
+      // The legend (the key to the colours) in projector type too, and the title clear of the
+      // ‹ › × buttons in the corner.
+      const legend = await chart
+        .locator('[class*="legendItemName"]')
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      expect(legend).toBeGreaterThanOrEqual(24);
+      const clear = await meeting.getByTestId('slide-title').evaluate((title) => {
+        const range = document.createRange();
+        range.selectNodeContents(title);
+        const text = range.getBoundingClientRect();
+        const buttons = document
+          .querySelector('[data-testid="meeting-close"]')!
+          .parentElement!.getBoundingClientRect();
+        return text.right <= buttons.left || text.top >= buttons.bottom;
+      });
+      expect(clear).toBe(true);
       if (n === 3) await screenshot(page, `meeting-${width}x${height}-slide-3`);
     }
     await page.keyboard.press('Escape');

@@ -13,10 +13,11 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { IconChartBar, IconDownload, IconTable, IconZoomIn } from '@tabler/icons-react';
-import { useId, useRef, useState } from 'react';
+import { memo, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartData, Drill } from '../../core/dashboard';
-import { DashboardChart } from './DashboardChart';
+import { chartHeight, DashboardChart } from './DashboardChart';
+import { useDrawn, useOnScreen } from './use-drawn';
 import { formatValue, takeaway } from './format';
 
 export type ExportKind = 'png2' | 'png3' | 'svg' | 'copy';
@@ -25,22 +26,27 @@ export type ExportKind = 'png2' | 'png3' | 'svg' | 'copy';
  * A chart with its question as title, the drill breadcrumb, the one-line takeaway, the filters
  * it cannot apply, a data-table alternative and the export menu.
  */
-export function ChartCard({
+export const ChartCard = memo(function ChartCard({
   chart,
   locale,
   onSegment,
   onDrill,
   onExport,
+  eager = false,
 }: {
   chart: ChartData;
   locale: string;
   onSegment: (chart: ChartData, rowKey: string, seriesKey?: string) => void;
   onDrill: (chart: ChartData, drill: Drill | null) => void;
   onExport: (chart: ChartData, svg: SVGSVGElement, kind: ExportKind) => void;
+  /** Draw now even off screen (printing, the PDF); else off-screen cards draw when idle. */
+  eager?: boolean;
 }) {
   const { t } = useTranslation('dashboard');
   const [asTable, setAsTable] = useState(false);
   const plot = useRef<HTMLDivElement>(null);
+  const card = useRef<HTMLDivElement>(null);
+  const drawn = useDrawn(chart, useOnScreen(card), eager);
   const titleId = useId();
   const summaryId = useId();
   const title = t(`charts.${chart.id}`);
@@ -55,10 +61,12 @@ export function ChartCard({
   };
   return (
     <Paper
+      ref={card}
       p="md"
       radius="md"
       data-testid={`chart-${chart.id}`}
       data-rows={chart.rows.length}
+      data-drawn={drawn === chart}
       className="dashboard-card"
     >
       <Stack gap="xs">
@@ -132,17 +140,27 @@ export function ChartCard({
         ) : asTable ? (
           <DataTable chart={chart} locale={locale} onSegment={onSegment} onDrill={onDrill} />
         ) : (
-          <div ref={plot} role="figure" aria-labelledby={titleId} aria-describedby={summaryId}>
-            <DashboardChart
-              chart={chart}
-              locale={locale}
-              onSegment={(rowKey, series, shift) => {
-                // A drillable bar zooms in on a plain click; Shift+click (or the table) traces.
-                const drill = chart.rows.find((row) => row.key === rowKey)?.drill;
-                if (drill && !shift) onDrill(chart, drill);
-                else onSegment(chart, rowKey, series);
-              }}
-            />
+          <div
+            ref={plot}
+            role="figure"
+            aria-labelledby={titleId}
+            aria-describedby={summaryId}
+            aria-busy={drawn !== chart}
+          >
+            {drawn === null ? (
+              <div style={{ height: chartHeight(chart) }} data-testid="chart-pending" />
+            ) : (
+              <DashboardChart
+                chart={drawn}
+                locale={locale}
+                onSegment={(rowKey, series, shift) => {
+                  // A drillable bar zooms in on a plain click; Shift+click (or the table) traces.
+                  const drill = chart.rows.find((row) => row.key === rowKey)?.drill;
+                  if (drill && !shift) onDrill(chart, drill);
+                  else onSegment(chart, rowKey, series);
+                }}
+              />
+            )}
           </div>
         )}
         {filterNames.length > 0 && (
@@ -153,7 +171,7 @@ export function ChartCard({
       </Stack>
     </Paper>
   );
-}
+});
 
 /** The chart as a table: each figure a button to its trace, each drillable row a zoom button. */
 export function DataTable({

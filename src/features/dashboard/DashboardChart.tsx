@@ -12,6 +12,15 @@ const SIZES = {
   slide: { tick: 26, label: 24, bar: 64, axis: 420, line: 640 },
 } as const;
 
+/** The height a chart takes when no height is given: from its rows (bars) or fixed (lines). */
+export function chartHeight(chart: ChartData, size: ChartSize = 'card'): number {
+  const s = SIZES[size];
+  if (chart.layout === 'lines') return size === 'slide' ? s.line : 300;
+  const stacked = chart.layout === 'stacked';
+  const groupBars = stacked ? 1 : chart.series.length;
+  return Math.max(160, chart.rows.length * s.bar * (stacked ? 1 : Math.min(groupBars, 2)) + 90);
+}
+
 /**
  * One dashboard chart drawn with @mantine/charts (recharts), in the Okabe–Ito colours, with the
  * values written on the bars (and dashes on the lines), so colour is never the only cue.
@@ -38,10 +47,18 @@ export function DashboardChart({
   const data = chart.rows.map((row) => ({ label: row.label, key: row.key, ...row.values }));
   const format = (value: number) => formatValue(value, chart.unit, locale);
   const tick = { fontSize: s.tick };
+  // The legend is the key to the colours: projector-sized on a slide too (Mantine's is 14 px).
+  const styles =
+    size === 'slide'
+      ? {
+          legendItemName: { fontSize: s.label },
+          legendItemColor: { width: s.label, height: s.label, minWidth: s.label },
+        }
+      : undefined;
   if (chart.layout === 'lines') {
     return (
       <LineChart
-        h={height ?? (size === 'slide' ? s.line : 300)}
+        h={height ?? chartHeight(chart, size)}
         data={data}
         dataKey="label"
         series={chart.series.map((series, index) => ({
@@ -62,7 +79,9 @@ export function DashboardChart({
           tickFormatter: (v: number) => formatValue(v, chart.unit, locale, false),
         }}
         tooltipAnimationDuration={0}
-        lineChartProps={{ accessibilityLayer: true }}
+        styles={styles}
+        // Room right of the last point, so its axis label is not cut at the edge.
+        lineChartProps={{ accessibilityLayer: true, margin: { right: size === 'slide' ? 56 : 24 } }}
       />
     );
   }
@@ -75,10 +94,7 @@ export function DashboardChart({
         : Math.max(...Object.values(row.values).map(Math.abs)),
     ),
   );
-  const groupBars = stacked ? 1 : chart.series.length;
-  const fitted =
-    height ??
-    Math.max(160, chart.rows.length * s.bar * (stacked ? 1 : Math.min(groupBars, 2)) + 90);
+  const fitted = height ?? chartHeight(chart, size);
   return (
     <BarChart
       h={fitted}
@@ -117,6 +133,7 @@ export function DashboardChart({
       xAxisProps={{ tick, tickFormatter: (v: number) => formatValue(v, chart.unit, locale, false) }}
       yAxisProps={{ tick, width: s.axis, interval: 0 }}
       tooltipAnimationDuration={0}
+      styles={styles}
       barChartProps={{ accessibilityLayer: true, margin: { right: size === 'slide' ? 120 : 60 } }}
     />
   );

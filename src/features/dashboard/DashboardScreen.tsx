@@ -16,7 +16,8 @@ import {
   IconPresentation,
   IconPrinter,
 } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useHost } from '../../app/core-context';
 import { KpiCard } from '../../components/kpi-card';
@@ -32,7 +33,7 @@ import { MeetingMode } from './MeetingMode';
 import { DASHES, seriesColours } from './palette';
 import { TraceDrawer, type TraceOpen } from './TraceDrawer';
 import { FilterBar } from './FilterBar';
-import { useDashboard } from './use-dashboard';
+import { useDashboard, useDashboardOptions } from './use-dashboard';
 
 export function DashboardScreen() {
   const { t, i18n } = useTranslation('dashboard');
@@ -44,14 +45,31 @@ export function DashboardScreen() {
   const [trace, setTrace] = useState<TraceOpen | null>(null);
   const [meeting, setMeeting] = useState(false);
   const [pdfBusy, setPdfBusy] = useState(false);
-  const initial = useDashboard(null, drills).options;
+  // Off-screen charts draw when the browser is idle (use-drawn.ts); printing and the PDF need
+  // every chart now.
+  const [eager, setEager] = useState(false);
+  useEffect(() => {
+    const beforePrint = () => flushSync(() => setEager(true));
+    window.addEventListener('beforeprint', beforePrint);
+    return () => window.removeEventListener('beforeprint', beforePrint);
+  }, []);
+  const drawEverything = async () => {
+    flushSync(() => setEager(true));
+    // recharts finishes in its own effects: two frames.
+    for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  };
+  const options = useDashboardOptions();
   const filter = useMemo<DashboardFilter | null>(() => {
     if (chosen) return chosen;
-    if (!initial) return null;
-    const scenario = initial.scenarios.find((s) => s.approved) ?? initial.scenarios[0];
+    if (!options) return null;
+    const scenario = options.scenarios.find((s) => s.approved) ?? options.scenarios[0];
     return scenario ? { scenarioId: scenario.id, grain: 'quarter' } : null;
-  }, [chosen, initial]);
-  const { options, dashboard, error } = useDashboard(filter, drills);
+  }, [chosen, options]);
+  const { dashboard, error, loading } = useDashboard(filter, drills);
+  // React has committed a dashboard read (User Timing; recharts draws on in its own effects).
+  useLayoutEffect(() => {
+    if (dashboard) performance.mark('dashboard:committed');
+  }, [dashboard]);
 
   const openKpi = (kpi: Kpi) =>
     filter &&
@@ -135,6 +153,7 @@ export function DashboardScreen() {
     if (!dashboard) return;
     setPdfBusy(true);
     try {
+      await drawEverything();
       const name = 'dashboard.pdf';
       let saved;
       if (host.printToPdf) saved = await host.printToPdf(name);
@@ -173,6 +192,23 @@ export function DashboardScreen() {
       setPdfBusy(false);
     }
   };
+
+  // The cards are memoised: they get handlers that stay the same object across renders and
+  // call the current ones, so a new filter or an open trace draws no chart again by itself.
+  const latest = useRef({ openSegment, drill, exportChart });
+  useLayoutEffect(() => {
+    latest.current = { openSegment, drill, exportChart };
+  });
+  const cardHandlers = useMemo(
+    () => ({
+      onSegment: (chart: ChartData, rowKey: string, seriesKey?: string) =>
+        latest.current.openSegment(chart, rowKey, seriesKey),
+      onDrill: (chart: ChartData, to: Drill | null) => latest.current.drill(chart, to),
+      onExport: (chart: ChartData, svg: SVGSVGElement, kind: ExportKind) =>
+        void latest.current.exportChart(chart, svg, kind),
+    }),
+    [],
+  );
 
   const kpiText = (kpi: Kpi) =>
     kpi.id === 'coverage'
@@ -259,15 +295,15 @@ export function DashboardScreen() {
             spacing="md"
             data-testid="dashboard-charts"
             data-scheme={scheme}
+            aria-busy={loading}
           >
             {dashboard.charts.map((chart) => (
               <ChartCard
                 key={chart.id}
                 chart={chart}
                 locale={locale}
-                onSegment={openSegment}
-                onDrill={drill}
-                onExport={(c, svg, kind) => void exportChart(c, svg, kind)}
+                eager={eager}
+                {...cardHandlers}
               />
             ))}
           </SimpleGrid>

@@ -173,7 +173,8 @@ export function MeetingMode({
       <Stack gap="md" style={{ flex: 1, minHeight: 0 }} data-testid="slide">
         {chart ? (
           <>
-            <Title order={1} fz={48} lh={1.15} data-testid="slide-title">
+            {/* pr: the title stays clear of the ‹ › × buttons in the top right corner. */}
+            <Title order={1} fz={48} lh={1.15} pr={130} data-testid="slide-title">
               {t(`charts.${chart.id}`)}
               {slide.parts > 1 && ` ${t('slides.part', { n: slide.part, total: slide.parts })}`}
             </Title>
@@ -195,7 +196,7 @@ export function MeetingMode({
           </>
         ) : (
           <Stack justify="center" style={{ flex: 1 }} gap="lg">
-            <Title order={1} fz={64} data-testid="slide-title">
+            <Title order={1} fz={64} pr={130} data-testid="slide-title">
               {t('slides.title')}
             </Title>
             <Text fz={40} fw={600}>

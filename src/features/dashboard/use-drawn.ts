@@ -1,0 +1,51 @@
+import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
+
+/** Below the window's bottom edge by less than this, a card counts as visible (px). */
+const MARGIN = 200;
+
+/** Whether `ref` is on screen (or near it): measured before the first paint, then observed. */
+export function useOnScreen(ref: RefObject<HTMLElement | null>): boolean {
+  const [onScreen, setOnScreen] = useState(false);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const box = element.getBoundingClientRect();
+    setOnScreen(box.top < window.innerHeight + MARGIN && box.bottom > -MARGIN);
+    const observer = new IntersectionObserver(
+      (entries) => setOnScreen(entries.some((entry) => entry.isIntersecting)),
+      { rootMargin: `${MARGIN}px 0px` },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return onScreen;
+}
+
+const idle = (run: () => void): (() => void) => {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run, { timeout: 1000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, 50);
+  return () => clearTimeout(id);
+};
+
+/**
+ * What a chart card draws: the newest data at once when the card is on screen (or `eager`);
+ * off screen, the data it drew last (or null: not drawn yet) until the browser is idle. recharts
+ * takes most of a dashboard read's time, so the charts the user sees are drawn first and the
+ * others follow without holding them up.
+ */
+export function useDrawn<T>(value: T, onScreen: boolean, eager: boolean): T | null {
+  const now = onScreen || eager;
+  const [drawn, setDrawn] = useState<T | null>(now ? value : null);
+  useEffect(() => {
+    if (drawn === value) return;
+    if (now) {
+      setDrawn(value);
+      return;
+    }
+    return idle(() => setDrawn(value));
+  }, [value, now, drawn]);
+  return now ? value : drawn;
+}
