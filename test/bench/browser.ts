@@ -22,7 +22,11 @@ export async function startServer(port: number): Promise<ChildProcess> {
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  for (let i = 0; i < 100; i++) {
+  let said = '';
+  server.stderr?.on('data', (chunk: Buffer) => (said += chunk.toString()));
+  server.stdout?.on('data', (chunk: Buffer) => (said += chunk.toString()));
+  for (let i = 0; i < 150; i++) {
+    if (server.exitCode !== null) break;
     try {
       if ((await fetch(`http://localhost:${port}/`)).ok) return server;
     } catch {
@@ -31,7 +35,7 @@ export async function startServer(port: number): Promise<ChildProcess> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   server.kill();
-  throw new Error('vite preview kwam niet op');
+  throw new Error(`vite preview kwam niet op (poort ${port}): ${said.trim() || 'geen uitvoer'}`);
 }
 
 export function launchChromium(): Promise<Browser> {
