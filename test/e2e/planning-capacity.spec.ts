@@ -119,13 +119,20 @@ test('add a plan line from the grid, type into it, it stays', async ({ page }) =
   expect(after.rows[row]!.label).toBe('Overige taken');
 
   const januaryBefore = (await total(page))[0]!;
-  // The test hook sees the new line as soon as React has it; the canvas draws it on a later
-  // animation frame. Clicking before that hit the row that used to be there.
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  );
-  await page.waitForTimeout(250);
-  await clickCell(page, 1, row);
+  // The test hook sees the new line as soon as React has it; the grid draws it later (on a
+  // loaded CI machine, later than two frames), and a click before that hit the row that used
+  // to be there. So wait for the grid's own accessible table to show the line, then click until
+  // the grid reports that very cell selected.
+  const gridRow = page.locator(`table[role="grid"] tr[aria-rowindex="${row + 2}"]`);
+  await expect(gridRow.locator('td[aria-colindex="1"]')).toHaveText(/Overige taken/);
+  await expect(async () => {
+    await clickCell(page, 1, row);
+    await expect(gridRow.locator('td[aria-colindex="2"]')).toHaveAttribute(
+      'aria-selected',
+      'true',
+      { timeout: 1000 },
+    );
+  }).toPass({ timeout: 15_000 });
   await page.keyboard.press('0');
   await page.keyboard.type(',4');
   await page.keyboard.press('Enter');
