@@ -4,7 +4,8 @@ import {
   networkCoverage,
   pilotParticipants,
   pilotBudget,
-  pilotWhere,
+  countPilots,
+  seriesTotal,
 } from '../dashboard/pilot-charts';
 import type { AnswerFilters } from './how-many';
 import type { Figure, PilotReach } from './types';
@@ -17,15 +18,8 @@ import type { Figure, PilotReach } from './types';
  */
 export function readPilots(db: Database, filters: AnswerFilters): PilotReach {
   const { horizon: filter, horizonF: f } = filters;
-  const where = pilotWhere(f);
-  const from = `FROM pilot p LEFT JOIN municipality lead ON lead.nis_code = p.lead_nis_code WHERE ${where.sql}`;
-  const [pilots, interim] = selectRows(
-    db,
-    `SELECT count(*), count(*) FILTER (WHERE trim(coalesce(p.interim_evaluation, '')) <> '') ${from}`,
-    where.params,
-  )[0]!;
-  const sum = (rows: { values: Record<string, number> }[], key: string) =>
-    rows.reduce((total, row) => total + (row.values[key] ?? 0), 0);
+  const { pilots, evaluated: interim } = countPilots(db, f);
+  const sum = seriesTotal;
   const participants = pilotParticipants(db, f).rows;
   const budget = pilotBudget(db, f).rows;
   const coverage = networkCoverage(db, f).rows;

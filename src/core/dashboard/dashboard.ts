@@ -15,7 +15,8 @@ import {
   pilotBudget,
   pilotParticipants,
   pilotsByProvince,
-  pilotWhere,
+  countPilots,
+  seriesTotal,
 } from './pilot-charts';
 import { selectRows } from './filter';
 import type { ChartData, ChartId, Dashboard, Drill, Kpi } from './types';
@@ -81,19 +82,11 @@ export function readDashboard(
   const charts = CHART_IDS.map((id) => chartOf(db, f, id, drills[id]));
   const top = (id: ChartId) =>
     drills[id] ? chartOf(db, f, id, null) : charts.find((chart) => chart.id === id)!;
-  const sum = (chart: ChartData, key: string) =>
-    chart.rows.reduce((total, row) => total + (row.values[key] ?? 0), 0);
+  const sum = (chart: ChartData, key: string) => seriesTotal(chart.rows, key);
   const demand = top('requiredVsPlanned');
   const coverage = top('networkCoverage');
   const plannedMilli = [...plannedMilliByPosition(db, f).values()].reduce((a, b) => a + b, 0);
-  const pilotFilter = pilotWhere(f);
-  const pilots = Number(
-    selectRows(
-      db,
-      `SELECT count(*) FROM pilot p LEFT JOIN municipality lead ON lead.nis_code = p.lead_nis_code WHERE ${pilotFilter.sql}`,
-      pilotFilter.params,
-    )[0]?.[0] ?? 0,
-  );
+  const { pilots } = countPilots(db, f);
   const vacancies = f.snapshot.positions.filter(
     (p) =>
       p.pillar4Share > 0 &&

@@ -34,6 +34,28 @@ export function pilotWhere(f: ResolvedFilter): { sql: string; params: SqlValue[]
 }
 
 const PILOT_FROM = `FROM pilot p LEFT JOIN municipality lead ON lead.nis_code = p.lead_nis_code`;
+
+/**
+ * The pilots the filter keeps (see pilotWhere), and how many of them already have an interim
+ * evaluation: the dashboard's KPI and the answer's pilot count are this one query.
+ */
+export function countPilots(
+  db: Database,
+  f: ResolvedFilter,
+): { pilots: number; evaluated: number } {
+  const where = pilotWhere(f);
+  const [pilots, evaluated] = selectRows(
+    db,
+    `SELECT count(*), count(*) FILTER (WHERE trim(coalesce(p.interim_evaluation, '')) <> '') ${PILOT_FROM} WHERE ${where.sql}`,
+    where.params,
+  )[0] ?? [0, 0];
+  return { pilots: Number(pilots ?? 0), evaluated: Number(evaluated ?? 0) };
+}
+
+/** A series summed over a chart's rows (a KPI is often a chart's total). */
+export function seriesTotal(rows: ChartData['rows'], key: string): number {
+  return rows.reduce((total, row) => total + (row.values[key] ?? 0), 0);
+}
 const IGNORED: ChartData['ignored'] = ['scenarioId', 'divisionId', 'activityCode'];
 
 /** Pilots per province of the lead municipality, stacked by approach (a pilot counts once per approach). */
