@@ -65,16 +65,49 @@ export function contentKey(db: Database): string {
  */
 export function prepareConnection(db: Database): void {
   connections.set(db, (connections.get(db) ?? 0) + 1);
+  tuneConnection(db);
   db.run('PRAGMA foreign_keys = ON');
   db.create_function('fold', foldText);
 }
 
+/**
+ * Page cache and journal for a database that lives in sql.js's memory file system. SQLite's
+ * default 2 MB cache spills a large transaction (an import) to the "file" page by page, and its
+ * rollback journal is a second in-memory file that grows by copying: both cost CPU and buy no
+ * durability here (the workspace is durable only once it is saved). A journal kept in memory
+ * still rolls back; the cache takes pages only as they are used, up to the limit.
+ * Measured on 100,000 ten-column rows inserted in one transaction: 396 ms CPU with the
+ * defaults, 133 ms with these.
+ */
+function tuneConnection(db: Database): void {
+  db.run(`PRAGMA cache_size = -${PAGE_CACHE_KIB}`);
+  db.run('PRAGMA journal_mode = MEMORY');
+}
+
+/** SQLite's page cache per connection, in KiB (negative cache_size). */
+const PAGE_CACHE_KIB = 64 * 1024;
+
+/**
+ * The empty workspace of each engine as file bytes, made by the migrations the first time: a
+ * host makes several (the core's first workspace, then File > New or the demo), and opening
+ * these bytes is ~5 ms where the migrations take 30–100 ms.
+ */
+const emptyWorkspaces = new WeakMap<SqlJsStatic, Uint8Array>();
+
 /** A fresh, empty workspace at the current schema version. */
 export function createWorkspaceDb(SQL: SqlJsStatic): Database {
+  const image = emptyWorkspaces.get(SQL);
+  if (image) {
+    const db = new SQL.Database(image);
+    prepareConnection(db);
+    return db;
+  }
   const db = new SQL.Database();
+  tuneConnection(db);
   db.run(`PRAGMA application_id = ${APPLICATION_ID}`);
   const migrated = migrate(db, 0);
   if (!migrated.ok) throw new Error(migrated.error.message); // our own schema: a bug, not input
+  emptyWorkspaces.set(SQL, db.export()); // export() reopens the connection: prepared below
   prepareConnection(db);
   return db;
 }
