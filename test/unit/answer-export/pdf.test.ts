@@ -5,10 +5,11 @@ import {
   PDFName,
   PDFRawStream,
   decodePDFRawStream,
+  rgb as pdfLibRgb,
   type PDFPage,
 } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerPdf } from '../../../src/core/answer/export/pdf';
+import { answerPdf, rgb } from '../../../src/core/answer/export/pdf';
 import { tempFile } from '../export/helpers';
 import { answerFixture } from './fixture';
 
@@ -153,5 +154,16 @@ describe.runIf(pdftotext)('answerPdf read by pdftotext', () => {
     expect(text).toMatch(/Totaal\s+26,1\s+23,1\s+3/);
     expect(text).toMatch(/Budget\s+€\s150\.000/);
     expect(text.split('\f').filter((page) => page.trim()).length).toBe(pdf.getPageCount());
+  });
+});
+
+describe('colours without loading pdf-lib at start', () => {
+  it('makes the same colour record as pdf-lib’s rgb()', () => {
+    for (const [r, g, b] of [
+      [0, 0, 0],
+      [0.12, 0.5, 1],
+      [0xe6 / 255, 0x9f / 255, 0],
+    ] as const)
+      expect(rgb(r, g, b)).toEqual(pdfLibRgb(r, g, b));
   });
 });

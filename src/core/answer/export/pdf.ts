@@ -1,4 +1,12 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
+
+/**
+ * pdf-lib's `rgb()` without loading pdf-lib: its colours are plain records. pdf-lib itself is
+ * imported when a PDF is made (answerPdf): loading it costs ~0.2 s of CPU, which every CLI call,
+ * an import too, paid at start (test/unit/answer-export checks this equals pdf-lib's own rgb).
+ */
+export const rgb = (red: number, green: number, blue: number): RGB =>
+  ({ type: 'RGB', red, green, blue }) as unknown as RGB;
 import { formatAmount } from '../../../i18n/formatters';
 import { winAnsi } from '../../export/pdf/win-ansi';
 import type { Answer } from '../types';
@@ -355,6 +363,7 @@ function render(layout: Layout, block: Block): void {
 
 /** The answer as PDF bytes. */
 export async function answerPdf(answer: Answer): Promise<Uint8Array> {
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
   const pdf = await PDFDocument.create();
   pdf.setTitle(ANSWER_TITLE);
   pdf.setSubject(winAnsi(`Scenario ${answer.scenario.name}, peildatum ${dateText(answer.date)}`));
