@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './electron/shared/content-security-policy';
+import { SQL_JS_FILE, patchMemfsGrowth } from './src/core/db/memfs-growth';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 
@@ -29,6 +30,16 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** sql.js with MEMFS files doubling as they grow (why: src/core/db/memfs-growth.ts). */
+function sqlJsMemfsGrowth(): Plugin {
+  return {
+    name: 'pijlerplan-sqljs-memfs-growth',
+    transform(code, id) {
+      return SQL_JS_FILE.test(id) ? { code: patchMemfsGrowth(code, id), map: null } : undefined;
+    },
+  };
+}
+
 /**
  * The renderer's build, shared by the plain web page (this file) and Electron
  * (electron.vite.config.ts reuses it for its renderer section).
@@ -37,9 +48,10 @@ export const rendererConfig: UserConfig = {
   root: fileURLToPath(new URL('./src', import.meta.url)),
   // Relative asset URLs: the same build works from a static server, a sub-path and app://.
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), sqlJsMemfsGrowth()],
   css: { postcss: projectRoot },
-  worker: { format: 'es' },
+  // The core runs in a worker: its bundle gets its own plugins.
+  worker: { format: 'es', plugins: () => [sqlJsMemfsGrowth()] },
   build: {
     outDir: fileURLToPath(new URL('./dist-web', import.meta.url)),
     emptyOutDir: true,

@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { createCoreRuntime } from '../core/runtime';
 import { diskResources } from '../node/disk-resources';
 import { nodeCompression } from '../node/native-compression';
+import { patchedSqlJs } from '../node/sql-engine';
 import { readWorkspaceFile } from '../node/workspace-files';
 import { CliError } from './commands/types';
 
@@ -17,7 +18,11 @@ function currentUser(): string | null {
 
 /** The same core the app's worker runs, with resources from disk and the OS user for the logs. */
 export async function startCliCore(): Promise<CliCore> {
-  const core = createCoreRuntime({ resources: diskResources, compression: nodeCompression() });
+  const core = createCoreRuntime({
+    resources: diskResources,
+    compression: nodeCompression(),
+    sqlJs: patchedSqlJs(),
+  });
   (await core.session()).userName = currentUser();
   return core;
 }

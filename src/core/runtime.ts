@@ -32,10 +32,12 @@ export function createCoreRuntime(options: {
   sqlSandbox?: SqlSandbox;
   /** Native deflate for the .xlsx writer; fflate when absent. */
   compression?: Compression;
+  /** How this host loads sql.js (src/node/sql-engine.ts for Node); the package's own when absent. */
+  sqlJs?: Parameters<typeof loadEngine>[1];
 }): CoreRuntime & {
   session(): Promise<Session>;
 } {
-  const sessionReady: Promise<Session> = loadEngine(options.locateWasm).then((SQL) => {
+  const sessionReady: Promise<Session> = loadEngine(options.locateWasm, options.sqlJs).then((SQL) => {
     const session = createSession(SQL, createWorkspaceDb(SQL), options.resources);
     if (options.sqlSandbox) session.sqlSandbox = options.sqlSandbox;
     if (options.compression) session.compression = options.compression;
