@@ -1,3 +1,5 @@
+// First: V8's flags must be set before sql.js compiles its WebAssembly.
+import './v8-tuning';
 import { runCli } from './run';
 
 // `npm run cli -- query … | head`: when the reader stops, end quietly instead of an EPIPE trace.
