@@ -393,10 +393,15 @@ const NIS_PATTERN = /^(1[1-3]|2[134]|3[1-8]|4[1-6]|7[1-3])\d{3}$/;
 
 export const isValidNisCode = (code: string): boolean => NIS_PATTERN.test(code);
 
+const FIVE_DIGITS = /^\d{5}$/;
+
 function parseNis(text: string): Parsed {
   let t = text.trim();
-  if (/^\d{4,5}(\.0+)?$/.test(t)) t = t.replace(/\.0+$/, '').padStart(5, '0');
-  if (!/^\d{5}$/.test(t))
+  // Five digits, nearly every cell, skip the clean-up: its `\.0+$` was a seventh of the CPU of
+  // reading a 100,000-row sheet with a NIS column.
+  if (!FIVE_DIGITS.test(t) && /^\d{4,5}(\.0+)?$/.test(t))
+    t = t.replace(/\.0+$/, '').padStart(5, '0');
+  if (!FIVE_DIGITS.test(t))
     return problem(`${quoteValue(text)} is geen NIS-code (vijf cijfers)`, 'nis_code');
   if (!NIS_PATTERN.test(t))
     return problem(`${quoteValue(text)} is geen Vlaamse of Brusselse NIS-code`, 'nis_code');
