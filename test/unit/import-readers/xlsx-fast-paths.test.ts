@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sharedStringsOf } from '../../../src/core/import/readers/xlsx/parts';
+import { SharedStringPool, sharedStringsOf } from '../../../src/core/import/readers/xlsx/parts';
 import { plainNumberAt, SheetScanner } from '../../../src/core/import/readers/xlsx/sheet';
 
 /** The scanner's slice-free number reading must give exactly what `+text` gives, or NaN. */
@@ -111,5 +111,32 @@ describe('row numbers read in place from <row r="…">', () => {
   it("a row number beyond Excel's last row is refused, as before", () => {
     expect(() => scanRows('<row r="2000000"><c><v>1</v></c></row>')).toThrow(/meer dan/);
     expect(() => scanRows('<row r="12345678901"><c><v>1</v></c></row>')).toThrow(/meer dan/);
+  });
+});
+
+describe('SharedStringPool: plain strings for a small table, a UTF-8 pool past the limit', () => {
+  it('gives every string back, before and after the table outgrows plain strings', () => {
+    const pool = new SharedStringPool();
+    const expected: string[] = [];
+    const add = (text: string) => {
+      pool.push(text);
+      expected.push(text);
+    };
+    add('Sint-Niklaas');
+    add('');
+    add('Œuvre ’t Kempens – ja');
+    for (let i = 0; i < 3; i++) add(`${i}`.repeat(1 << 20)); // 3 Mi characters so far
+    const check = () => {
+      expect(pool.length).toBe(expected.length);
+      expected.forEach((text, i) => expect(pool.get(i)).toBe(text));
+      expect(pool.get(expected.length)).toBeUndefined();
+      expect(pool.get(-1)).toBeUndefined();
+    };
+    check();
+    // Past 8 Mi characters the strings move to the byte pool: still the same strings.
+    for (let i = 0; i < 6; i++) add(`é${i}`.repeat(1 << 19));
+    add('🙂 Éléonore');
+    pool.trim();
+    check();
   });
 });
