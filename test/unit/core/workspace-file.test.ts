@@ -23,7 +23,7 @@ describe('createWorkspaceDb', () => {
       expect(one(db, 'PRAGMA application_id')).toBe(0x504a4c50); // "PJLP"
       expect(one(db, 'PRAGMA foreign_keys')).toBe(1);
       expect(one(db, 'PRAGMA journal_mode')).toBe('memory');
-      expect(one(db, 'PRAGMA cache_size')).toBe(-64 * 1024);
+      expect(one(db, 'PRAGMA cache_size')).toBe(-16 * 1024);
       expect(one(db, "SELECT fold('Éléonore')")).toBe('eleonore');
     }
     // Independent: a write in one is not in the other, nor in the next one made.
