@@ -41,6 +41,11 @@ export type ReadRowsOptions = {
   maxRows?: number;
   /** Rows per callback; large batches keep the per-row overhead low. */
   batchSize?: number;
+  /**
+   * Only the rows, not their cells (delivered empty): for counting a sheet that does not say
+   * its size. An .xlsx then skips reading its cells; a CSV reads as usual.
+   */
+  countOnly?: boolean;
 };
 
 /**

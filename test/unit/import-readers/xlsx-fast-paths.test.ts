@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SharedStringPool, sharedStringsOf } from '../../../src/core/import/readers/xlsx/parts';
+import { open, rawXlsx, sheetXml } from './fixtures';
 import { plainNumberAt, SheetScanner } from '../../../src/core/import/readers/xlsx/sheet';
 
 /** The scanner's slice-free number reading must give exactly what `+text` gives, or NaN. */
@@ -138,5 +139,36 @@ describe('SharedStringPool: plain strings for a small table, a UTF-8 pool past t
     add('🙂 Éléonore');
     pool.trim();
     check();
+  });
+});
+
+describe('readRows countOnly: the rows of a sheet without its cells', () => {
+  it('counts as many rows as a full read, gaps, formatting-only rows and rows without r included', async () => {
+    const rows = [
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>naam</t></is></c><c r="B1" t="inlineStr"><is><t>vte</t></is></c></row>',
+      '<row r="2"><c r="A2" t="inlineStr"><is><t>Ann</t></is></c><c r="B2"><v>0.5</v></c></row>',
+      '<row r="5"><c r="A5" t="inlineStr"><is><t>Bo</t></is></c></row>', // rows 3–4 absent
+      '<row><c t="inlineStr"><is><t>zonder r</t></is></c></row>', // row 6
+      '<row r="9" ht="20" customHeight="1"/>', // formatting only, rows 7–8 absent
+      '<row r="10"><c r="A10" s="0"/></row>', // a styled empty cell
+    ].join('');
+    const reader = await open(rawXlsx({ sheets: [{ name: 'Blad1', xml: sheetXml(rows) }] }));
+    const counted = async (countOnly: boolean) => {
+      let count = 0;
+      let cells = 0;
+      const read = await reader.readRows(
+        'Blad1',
+        (batch, first) => {
+          count = first + batch.length;
+          cells += batch.reduce((n, row) => n + row.filter((v) => v !== null).length, 0);
+        },
+        { countOnly, batchSize: 2 },
+      );
+      expect(read.ok).toBe(true);
+      return { count, cells };
+    };
+    const full = await counted(false);
+    expect(full).toEqual({ count: 10, cells: 6 });
+    expect(await counted(true)).toEqual({ count: 10, cells: 0 });
   });
 });

@@ -147,6 +147,7 @@ async function countRows(
   await reader.readRows(sheet, (rows, first) => void (count = first + rows.length), {
     signal,
     batchSize: 5000,
+    countOnly: true,
   });
   return count;
 }

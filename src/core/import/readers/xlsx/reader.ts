@@ -20,7 +20,7 @@ import {
 import type { SharedStrings } from './parts';
 import type { WorkbookInfo } from './parts';
 import { SheetScanner } from './sheet';
-import type { SheetContext } from './sheet';
+import type { ScanMode, SheetContext } from './sheet';
 import {
   readEntry,
   readEntryFrom,
@@ -131,7 +131,7 @@ export async function openXlsx(bytes: Uint8Array | ByteSource): Promise<Result<X
     name: string,
     ctx: SheetContext,
     onBatch: (scanner: SheetScanner) => boolean | Promise<boolean>,
-    mode: 'rows' | 'merges' = 'rows',
+    mode: ScanMode = 'rows',
   ): Promise<Result<SheetScanner>> => {
     const entry = sheetEntry(name);
     if (!entry)
@@ -277,6 +277,7 @@ export async function openXlsx(bytes: Uint8Array | ByteSource): Promise<Result<X
         name,
         { sharedStrings: strings, dateStyles, date1904: info.date1904 },
         (s) => deliver(s, false),
+        options.countOnly ? 'count' : 'rows',
       );
       if (!result.ok) return result;
       if (cancelled) return err('import.cancelled', 'Het inlezen is geannuleerd.');

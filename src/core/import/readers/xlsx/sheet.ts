@@ -175,6 +175,9 @@ function damaged(what: string, row?: number) {
   );
 }
 
+/** What a scan of a sheet reads: see SheetScanner's constructor. */
+export type ScanMode = 'rows' | 'merges' | 'count';
+
 export class SheetScanner {
   /** Rows up to here are complete; `rows[k]` is sheet row `firstRow + k`. */
   rows: CellValue[][] = [];
@@ -197,10 +200,14 @@ export class SheetScanner {
   private tagIsEnd = '';
   private tagSheetDataEnd = '';
 
-  /** 'merges' skips the cells: only the `<mergeCell>` elements after the data are read. */
+  /**
+   * 'merges' skips the rows: only the `<mergeCell>` elements after the data are read. 'count'
+   * reads the rows without their cells (each delivered empty): a count of a sheet that has no
+   * `<dimension>` without the cost of its cells.
+   */
   constructor(
     private readonly ctx: SheetContext,
-    private readonly mode: 'rows' | 'merges' = 'rows',
+    private readonly mode: ScanMode = 'rows',
   ) {}
 
   /** Take the rows scanned so far (and start a new batch). */
@@ -338,7 +345,10 @@ export class SheetScanner {
         this.rows.push([]);
         this.nextRow++;
       }
-      const cells = bodyEnd > gt + 1 ? this.scanCells(s, gt + 1, bodyEnd, rowIndex) : [];
+      const cells =
+        bodyEnd > gt + 1 && this.mode !== 'count'
+          ? this.scanCells(s, gt + 1, bodyEnd, rowIndex)
+          : [];
       if (rowIndex >= this.nextRow) {
         this.rows.push(cells);
         this.nextRow = rowIndex + 1;
