@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useCore } from '../../app/core-context';
 import { useWorkspace } from '../../app/workspace-state';
 import type { Answer, AnswerRequest } from '../../core/answer/types';
-import type { FilterOptions } from '../../core/dashboard';
+import { useDashboardOptions } from '../dashboard/use-dashboard';
 
 /**
  * The scenarios to choose from (the dashboard's options), then the answer for the chosen
@@ -12,19 +12,10 @@ import type { FilterOptions } from '../../core/dashboard';
 export function useAnswer(request: AnswerRequest) {
   const core = useCore();
   const { revision } = useWorkspace();
-  const [options, setOptions] = useState<FilterOptions | null>(null);
+  const options = useDashboardOptions();
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { scenarioId, date } = request;
-  useEffect(() => {
-    let current = true;
-    void core.call('dashboard.options', undefined).then((value) => {
-      if (current) setOptions(value);
-    });
-    return () => {
-      current = false;
-    };
-  }, [core, revision]);
   useEffect(() => {
     let current = true;
     void core
