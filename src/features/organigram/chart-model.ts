@@ -162,12 +162,12 @@ export function lensKeys(
 export type SearchEntry = { key: string; label: string; detail: string; haystack: string };
 
 /**
- * Lower case without accents ("Élise" → "elise"), for matching. Printable ASCII (nearly every
- * title, code and name) skips the Unicode decomposition: for 3,300 entries that took ~15 ms
- * of the organigram's first render.
+ * Lower case without accents ("Élise" → "elise"), for matching. Printable ASCII and dashes
+ * (nearly every "holder — title", code and name) skip the Unicode decomposition: for 3,300
+ * entries that took ~15 ms of the organigram's first render.
  */
 export const fold = (text: string) =>
-  /^[ -~]*$/.test(text)
+  /^[ -~\u2013\u2014]*$/.test(text)
     ? text.toLowerCase()
     : text
         .normalize('NFD')

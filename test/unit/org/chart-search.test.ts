@@ -12,6 +12,7 @@ describe('the organigram search folds case and accents', () => {
   it('lower-cases plain ASCII the same way as the Unicode path', () => {
     expect(fold('Teamleider ICT (ZD-ICT-TL)')).toBe('teamleider ict (zd-ict-tl)');
     expect(fold('IJsselstein')).toBe('ijsselstein');
+    expect(fold('Ann Peeters — Coach (ZD-C1)')).toBe('ann peeters — coach (zd-c1)');
   });
 
   it('drops accents outside ASCII', () => {
