@@ -37,6 +37,13 @@ type Props = {
   onPrint(): void;
 };
 
+/**
+ * Closed dropdowns are not kept in the page: mounted (Mantine's default), each of the three
+ * had floating-ui read its position on mount, a forced layout of the whole screen that cost
+ * 50–90 ms of the organigram's first render at 3,000 positions.
+ */
+const COMBOBOX = { keepMounted: false } as const;
+
 /** Scenario, date and comparison; search; lens and links; zoom; collapse; export. */
 export function Toolbar(props: Props) {
   const { t } = useTranslation('organigram');
@@ -58,6 +65,7 @@ export function Toolbar(props: Props) {
         value={props.scenarioId === null ? '' : String(props.scenarioId)}
         onChange={(value) => props.setScenarioId(value ? Number(value) : null)}
         allowDeselect={false}
+        comboboxProps={COMBOBOX}
         w={210}
         data-testid="org-scenario"
       />
@@ -87,6 +95,7 @@ export function Toolbar(props: Props) {
           )
         }
         allowDeselect={false}
+        comboboxProps={COMBOBOX}
         w={200}
         data-testid="org-compare"
       />
@@ -107,6 +116,7 @@ export function Toolbar(props: Props) {
         onSearchChange={props.setQuery}
         data={results.map((r) => ({ value: r.key, label: `${r.label} · ${r.detail}` }))}
         filter={({ options }) => options}
+        comboboxProps={COMBOBOX}
         nothingFoundMessage={props.query ? t('noResults') : undefined}
         value={null}
         onChange={(key) => {
