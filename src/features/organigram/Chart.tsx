@@ -10,11 +10,13 @@ import {
   type PointerEvent as ReactPointerEvent,
 } from 'react';
 import type { CardBox, ChartLayout } from '../../core/org';
+import { BoxLayer } from './box-layer';
 import { linkPath, polylinePath, type CardState, type Detail } from './card-shapes';
 import { ChartCard } from './ChartCard';
 import type { CardTexts } from './chart-model';
 import type { ChartPalette } from './chart-theme';
 import { CHART_FONT } from './chart-theme';
+import { cardAt, indexCards } from './hit-test';
 import { Minimap, type MinimapHandle } from './Minimap';
 import classes from './organigram.module.css';
 
@@ -255,13 +257,8 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
     const { x, y, k } = transform.current;
     return { x: (clientX - rect.left - x) / k, y: (clientY - rect.top - y) / k };
   };
-  const hit = (px: number, py: number): string | null => {
-    for (const card of layout.cards) {
-      if (px >= card.x && px <= card.x + card.w && py >= card.y && py <= card.y + card.h)
-        return card.key;
-    }
-    return null;
-  };
+  const cardIndex = useMemo(() => indexCards(layout.cards), [layout.cards]);
+  const hit = (px: number, py: number): string | null => cardAt(cardIndex, px, py)?.key ?? null;
 
   const gesture = useRef<{
     kind: 'pan' | 'card';
@@ -337,13 +334,13 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
   };
 
   const detail = detailFor(win.k);
-  const visible = useMemo(
-    () =>
-      layout.cards.filter(
-        (c) => c.x + c.w >= win.x0 && c.x <= win.x1 && c.y + c.h >= win.y0 && c.y <= win.y1,
-      ),
-    [layout.cards, win],
-  );
+  const visible = useMemo(() => {
+    const inWin = layout.cards.filter(
+      (c) => c.x + c.w >= win.x0 && c.x <= win.x1 && c.y + c.h >= win.y0 && c.y <= win.y1,
+    );
+    // All of them (zoomed out): the same array, so the batched boxes are not rebuilt.
+    return inWin.length === layout.cards.length ? layout.cards : inWin;
+  }, [layout.cards, win]);
   const edgePaths = useMemo(() => {
     const inWin = (p: [number, number][]) =>
       p.some(([px, py]) => px >= win.x0 && px <= win.x1 && py >= win.y0 && py <= win.y1);
@@ -412,27 +409,40 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
               </g>
             );
           })}
-          {visible.map((box) => {
-            const text = texts.get(box.key);
-            if (!text) return null;
-            return (
-              <ChartCard
-                key={box.key}
-                box={box}
-                text={text}
-                palette={palette}
-                detail={detail}
-                selected={box.key === selectedKey}
-                highlighted={lens?.highlight.has(box.key) ?? false}
-                dimmed={dim(box.key)}
-                dropTarget={drag?.target === box.key}
-                change={changes?.get(box.key)}
-                unitKind={box.kind === 'unit' ? unitKinds.get(box.id) : undefined}
-                toggleLabel={`${box.collapsed ? props.labels.expand : props.labels.collapse}: ${text.lines.join(' ')}`}
-                onToggle={onToggle}
-              />
-            );
-          })}
+          {detail === 'box' ? (
+            <BoxLayer
+              cards={visible}
+              texts={texts}
+              palette={palette}
+              unitKinds={unitKinds}
+              lens={lens}
+              selectedKey={selectedKey}
+              changes={changes}
+              dropTarget={drag?.target ? (layout.byKey.get(drag.target) ?? null) : null}
+            />
+          ) : (
+            visible.map((box) => {
+              const text = texts.get(box.key);
+              if (!text) return null;
+              return (
+                <ChartCard
+                  key={box.key}
+                  box={box}
+                  text={text}
+                  palette={palette}
+                  detail={detail}
+                  selected={box.key === selectedKey}
+                  highlighted={lens?.highlight.has(box.key) ?? false}
+                  dimmed={dim(box.key)}
+                  dropTarget={drag?.target === box.key}
+                  change={changes?.get(box.key)}
+                  unitKind={box.kind === 'unit' ? unitKinds.get(box.id) : undefined}
+                  toggleLabel={`${box.collapsed ? props.labels.expand : props.labels.collapse}: ${text.lines.join(' ')}`}
+                  onToggle={onToggle}
+                />
+              );
+            })
+          )}
           {drag && (
             <rect
               x={drag.x - 60}
