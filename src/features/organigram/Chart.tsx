@@ -16,7 +16,7 @@ import { ChartCard } from './ChartCard';
 import type { CardTexts } from './chart-model';
 import type { ChartPalette } from './chart-theme';
 import { CHART_FONT } from './chart-theme';
-import { cardAt, indexCards } from './hit-test';
+import { cardAt, indexCards, type CardIndex } from './hit-test';
 import { Minimap, type MinimapHandle } from './Minimap';
 import classes from './organigram.module.css';
 
@@ -257,8 +257,13 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
     const { x, y, k } = transform.current;
     return { x: (clientX - rect.left - x) / k, y: (clientY - rect.top - y) / k };
   };
-  const cardIndex = useMemo(() => indexCards(layout.cards), [layout.cards]);
-  const hit = (px: number, py: number): string | null => cardAt(cardIndex, px, py)?.key ?? null;
+  // Built at the first pointer event on a layout, not with it: the first render needs none.
+  const cardIndex = useRef<{ cards: CardBox[]; index: CardIndex } | null>(null);
+  const hit = (px: number, py: number): string | null => {
+    if (cardIndex.current?.cards !== layout.cards)
+      cardIndex.current = { cards: layout.cards, index: indexCards(layout.cards) };
+    return cardAt(cardIndex.current.index, px, py)?.key ?? null;
+  };
 
   const gesture = useRef<{
     kind: 'pan' | 'card';
