@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/date-field';
 import type { OrgView } from '../../core/org';
 import type { ChartHandle } from './Chart';
-import { searchChart, type searchEntries } from './chart-model';
+import { searchChart, type SearchEntry } from './chart-model';
 import type { CompareWith } from './use-org-compare';
 
 type Props = {
@@ -23,7 +23,8 @@ type Props = {
   setDate(date: string | null): void;
   compareWith: CompareWith | null;
   setCompareWith(value: CompareWith | null): void;
-  entries: ReturnType<typeof searchEntries>;
+  /** The search's entries, made on first use. */
+  entries(): SearchEntry[];
   query: string;
   setQuery(query: string): void;
   onJump(key: string): void;
@@ -48,7 +49,7 @@ const COMBOBOX = { keepMounted: false } as const;
 export function Toolbar(props: Props) {
   const { t } = useTranslation('organigram');
   const { view, chart } = props;
-  const results = searchChart(props.entries, props.query);
+  const results = props.query.trim() ? searchChart(props.entries(), props.query) : [];
   const compareValue = props.compareWith
     ? props.compareWith.scenarioId === null
       ? 'base'
