@@ -175,6 +175,65 @@ test('drag a position onto another unit, then undo', async ({ page }) => {
   await expect(card(page, 'p12')).toHaveAttribute('data-parent', 'p8');
 });
 
+/** Where a card's centre is on screen, from its box in chart coordinates and the transform. */
+async function onScreen(page: Page, box: { x: number; y: number; w: number; h: number }) {
+  const viewport = (await chart(page).boundingBox())!;
+  const transform = await page
+    .getByTestId('org-plane')
+    .evaluate((el) => (el as HTMLElement).style.transform);
+  const [, tx, ty, k] = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([\d.]+)\)/
+    .exec(transform)!
+    .map(Number);
+  return {
+    x: viewport.x + tx! + (box.x + box.w / 2) * k!,
+    y: viewport.y + ty! + (box.y + box.h / 2) * k!,
+  };
+}
+
+/** A card's box in chart coordinates, read from its drawn rect (zoomed in). */
+async function chartBox(page: Page, key: string) {
+  const rect = card(page, key).locator('rect').first();
+  const [x, y, w, h] = await Promise.all(
+    ['x', 'y', 'width', 'height'].map(async (name) => Number(await rect.getAttribute(name))),
+  );
+  return { x: x!, y: y!, w: w!, h: h! };
+}
+
+test('zoomed out to boxes: click selects and drag drops through the hit test', async ({ page }) => {
+  await openOrganigram(page);
+  await search(page, 'Data-analist nieuwkomers');
+  const p12 = await chartBox(page, 'p12');
+  await search(page, 'Juridische dienst');
+  const u5 = await chartBox(page, 'u5');
+  await page.getByTestId('org-fit').click();
+  await expect(chart(page)).toHaveAttribute('data-detail', 'box');
+  // Every card is drawn, as a few batched paths rather than one element per card.
+  await expect(chart(page)).toHaveAttribute('data-rendered', '161');
+  await expect(page.getByTestId('org-card')).toHaveCount(0);
+  expect(await page.getByTestId('org-box-layer').locator('path').count()).toBeLessThan(161);
+  // A click on the box selects its card; the selection is drawn at this zoom too.
+  await page.mouse.click(...(Object.values(await onScreen(page, p12)) as [number, number]));
+  const panel = page.getByTestId('edit-panel');
+  await expect(panel.getByLabel('Titel', { exact: true })).toHaveValue(/^Data-analist nieuwkomers/);
+  await expect(
+    page.locator('[data-testid="org-box-layer"] path[stroke-width="2.5"]'),
+  ).not.toHaveCount(0);
+  // Dragged onto the unit's box, the position moves there.
+  const from = await onScreen(page, p12);
+  const to = await onScreen(page, u5);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 12, from.y + 8, { steps: 3 });
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await expect(page.getByTestId('org-drag-ghost')).toBeVisible();
+  await expect(card(page, 'u5')).toHaveCount(1); // the drop target, drawn over the boxes
+  await page.mouse.up();
+  await expect(page.getByText(/staat nu onder Juridische dienst/)).toBeVisible();
+  await page.getByTestId('undo').click();
+  await search(page, 'Data-analist nieuwkomers');
+  await expect(card(page, 'p12')).toHaveAttribute('data-parent', 'p8');
+});
+
 test('an edit in the side panel: rename, validated, undoable', async ({ page }) => {
   await openOrganigram(page);
   await search(page, 'Data-analist nieuwkomers');

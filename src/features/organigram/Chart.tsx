@@ -3,17 +3,20 @@ import {
   useCallback,
   useEffect,
   useImperativeHandle,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
   type PointerEvent as ReactPointerEvent,
 } from 'react';
 import type { CardBox, ChartLayout } from '../../core/org';
+import { BoxLayer } from './box-layer';
 import { linkPath, polylinePath, type CardState, type Detail } from './card-shapes';
 import { ChartCard } from './ChartCard';
 import type { CardTexts } from './chart-model';
 import type { ChartPalette } from './chart-theme';
 import { CHART_FONT } from './chart-theme';
+import { cardAt, indexCards, type CardIndex } from './hit-test';
 import { Minimap, type MinimapHandle } from './Minimap';
 import classes from './organigram.module.css';
 
@@ -83,8 +86,19 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
   const viewportRef = useRef<HTMLDivElement>(null);
   const planeRef = useRef<HTMLDivElement>(null);
   const transform = useRef({ x: 0, y: 0, k: 1 });
-  const [win, setWin] = useState<Window>({ x0: 0, y0: 0, x1: 1600, y1: 1000, k: 1 });
+  /** Nothing is drawn until the first layout is placed (home): no cards for a view never seen. */
+  const [win, setWin] = useState<Window>({ x0: 0, y0: 0, x1: -1, y1: -1, k: 1 });
   const winRef = useRef(win);
+  /**
+   * The viewport's size, as the ResizeObserver last saw it (read there, after layout, for
+   * free); before its first report, read once from the element.
+   */
+  const sizeRef = useRef<{ w: number; h: number } | null>(null);
+  const viewSize = useCallback(() => {
+    if (sizeRef.current) return sizeRef.current;
+    const viewport = viewportRef.current;
+    return { w: viewport?.clientWidth || 1200, h: viewport?.clientHeight || 800 };
+  }, []);
   const [drag, setDrag] = useState<{
     key: string;
     x: number;
@@ -94,11 +108,9 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
 
   /** Re-renders only when the view leaves the rendered window or the detail level changes. */
   const syncWindow = useCallback(() => {
-    const viewport = viewportRef.current;
-    if (!viewport) return;
+    if (!viewportRef.current) return;
     const { x, y, k } = transform.current;
-    const vw = viewport.clientWidth || 1200;
-    const vh = viewport.clientHeight || 800;
+    const { w: vw, h: vh } = viewSize();
     const view = { x0: -x / k, y0: -y / k, x1: (vw - x) / k, y1: (vh - y) / k };
     const current = winRef.current;
     const inside =
@@ -112,7 +124,7 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
     const next = { x0: view.x0 - mx, y0: view.y0 - my, x1: view.x1 + mx, y1: view.y1 + my, k };
     winRef.current = next;
     setWin(next);
-  }, []);
+  }, [viewSize]);
 
   const apply = useCallback(() => {
     const plane = planeRef.current;
@@ -120,20 +132,16 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
     const { x, y, k } = transform.current;
     plane.style.transform = `translate(${x}px, ${y}px) scale(${k})`;
     plane.dataset.scale = String(Math.round(k * 1000) / 1000);
-    const viewport = viewportRef.current;
-    if (viewport) {
-      const vw = viewport.clientWidth || 1200;
-      const vh = viewport.clientHeight || 800;
+    if (viewportRef.current) {
+      const { w: vw, h: vh } = viewSize();
       minimap.current?.update({ x0: -x / k, y0: -y / k, x1: (vw - x) / k, y1: (vh - y) / k });
     }
     syncWindow();
-  }, [syncWindow]);
+  }, [syncWindow, viewSize]);
 
   const fit = useCallback(() => {
-    const viewport = viewportRef.current;
-    if (!viewport) return;
-    const vw = viewport.clientWidth || 1200;
-    const vh = viewport.clientHeight || 800;
+    if (!viewportRef.current) return;
+    const { w: vw, h: vh } = viewSize();
     const k = Math.max(MIN_K, Math.min(1, (vw - 24) / layout.width, (vh - 24) / layout.height));
     transform.current = {
       k,
@@ -141,13 +149,11 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
       y: Math.max(12, (vh - layout.height * k) / 2),
     };
     apply();
-  }, [apply, layout.width, layout.height]);
+  }, [apply, viewSize, layout.width, layout.height]);
 
   const home = useCallback(() => {
-    const viewport = viewportRef.current;
-    if (!viewport) return;
-    const vw = viewport.clientWidth || 1200;
-    const vh = viewport.clientHeight || 800;
+    if (!viewportRef.current) return;
+    const { w: vw, h: vh } = viewSize();
     const fitK = Math.min(1, (vw - 24) / layout.width, (vh - 24) / layout.height);
     const top = layout.cards.find((card) => card.parentKey === null);
     if (fitK >= 0.5 || !top) {
@@ -160,22 +166,18 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
       y: 16 - (top.y - 12) * READABLE_K,
     };
     apply();
-  }, [apply, fit, layout]);
+  }, [apply, fit, viewSize, layout]);
 
   /** Centres the view on a point of the chart, keeping the zoom (the minimap's click). */
   const moveTo = useCallback(
     (cx: number, cy: number) => {
-      const viewport = viewportRef.current;
-      if (!viewport) return;
+      if (!viewportRef.current) return;
+      const { w, h } = viewSize();
       const { k } = transform.current;
-      transform.current = {
-        k,
-        x: viewport.clientWidth / 2 - cx * k,
-        y: viewport.clientHeight / 2 - cy * k,
-      };
+      transform.current = { k, x: w / 2 - cx * k, y: h / 2 - cy * k };
       apply();
     },
-    [apply],
+    [apply, viewSize],
   );
 
   const zoomAt = useCallback(
@@ -190,18 +192,18 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
 
   const centerOn = useCallback(
     (key: string) => {
-      const viewport = viewportRef.current;
       const box = layout.byKey.get(key);
-      if (!viewport || !box) return;
+      if (!viewportRef.current || !box) return;
+      const { w, h } = viewSize();
       const k = Math.max(transform.current.k, 0.8);
       transform.current = {
         k,
-        x: viewport.clientWidth / 2 - (box.x + box.w / 2) * k,
-        y: viewport.clientHeight / 2 - (box.y + box.h / 2) * k,
+        x: w / 2 - (box.x + box.w / 2) * k,
+        y: h / 2 - (box.y + box.h / 2) * k,
       };
       apply();
     },
-    [apply, layout.byKey],
+    [apply, viewSize, layout.byKey],
   );
 
   useImperativeHandle(
@@ -210,18 +212,20 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
       fit,
       home,
       zoomBy: (factor) => {
-        const viewport = viewportRef.current;
-        zoomAt(factor, (viewport?.clientWidth ?? 0) / 2, (viewport?.clientHeight ?? 0) / 2);
+        const { w, h } = viewSize();
+        zoomAt(factor, w / 2, h / 2);
       },
       centerOn,
       view: () => ({ ...transform.current }),
     }),
-    [fit, home, zoomAt, centerOn],
+    [fit, home, zoomAt, centerOn, viewSize],
   );
 
-  // The first layout opens readable (home); later ones (collapse, edits) keep the view.
+  // The first layout opens readable (home); later ones (collapse, edits) keep the view. Before
+  // the first paint (a layout effect): the cards of the home view are drawn in the same task,
+  // never a frame of the chart's top-left corner first.
   const placed = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!placed.current && layout.cards.length > 0) {
       placed.current = true;
       home();
@@ -237,7 +241,10 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
       zoomAt(Math.exp(-event.deltaY * 0.0015), event.clientX - rect.left, event.clientY - rect.top);
     };
     viewport.addEventListener('wheel', onWheel, { passive: false });
-    const observer = new ResizeObserver(() => syncWindow());
+    const observer = new ResizeObserver(() => {
+      sizeRef.current = { w: viewport.clientWidth || 1200, h: viewport.clientHeight || 800 };
+      syncWindow();
+    });
     observer.observe(viewport);
     return () => {
       viewport.removeEventListener('wheel', onWheel);
@@ -250,12 +257,12 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
     const { x, y, k } = transform.current;
     return { x: (clientX - rect.left - x) / k, y: (clientY - rect.top - y) / k };
   };
+  // Built at the first pointer event on a layout, not with it: the first render needs none.
+  const cardIndex = useRef<{ cards: CardBox[]; index: CardIndex } | null>(null);
   const hit = (px: number, py: number): string | null => {
-    for (const card of layout.cards) {
-      if (px >= card.x && px <= card.x + card.w && py >= card.y && py <= card.y + card.h)
-        return card.key;
-    }
-    return null;
+    if (cardIndex.current?.cards !== layout.cards)
+      cardIndex.current = { cards: layout.cards, index: indexCards(layout.cards) };
+    return cardAt(cardIndex.current.index, px, py)?.key ?? null;
   };
 
   const gesture = useRef<{
@@ -332,13 +339,13 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
   };
 
   const detail = detailFor(win.k);
-  const visible = useMemo(
-    () =>
-      layout.cards.filter(
-        (c) => c.x + c.w >= win.x0 && c.x <= win.x1 && c.y + c.h >= win.y0 && c.y <= win.y1,
-      ),
-    [layout.cards, win],
-  );
+  const visible = useMemo(() => {
+    const inWin = layout.cards.filter(
+      (c) => c.x + c.w >= win.x0 && c.x <= win.x1 && c.y + c.h >= win.y0 && c.y <= win.y1,
+    );
+    // All of them (zoomed out): the same array, so the batched boxes are not rebuilt.
+    return inWin.length === layout.cards.length ? layout.cards : inWin;
+  }, [layout.cards, win]);
   const edgePaths = useMemo(() => {
     const inWin = (p: [number, number][]) =>
       p.some(([px, py]) => px >= win.x0 && px <= win.x1 && py >= win.y0 && py <= win.y1);
@@ -407,27 +414,40 @@ export const Chart = forwardRef<ChartHandle, Props>(function Chart(props, ref) {
               </g>
             );
           })}
-          {visible.map((box) => {
-            const text = texts.get(box.key);
-            if (!text) return null;
-            return (
-              <ChartCard
-                key={box.key}
-                box={box}
-                text={text}
-                palette={palette}
-                detail={detail}
-                selected={box.key === selectedKey}
-                highlighted={lens?.highlight.has(box.key) ?? false}
-                dimmed={dim(box.key)}
-                dropTarget={drag?.target === box.key}
-                change={changes?.get(box.key)}
-                unitKind={box.kind === 'unit' ? unitKinds.get(box.id) : undefined}
-                toggleLabel={`${box.collapsed ? props.labels.expand : props.labels.collapse}: ${text.lines.join(' ')}`}
-                onToggle={onToggle}
-              />
-            );
-          })}
+          {detail === 'box' ? (
+            <BoxLayer
+              cards={visible}
+              texts={texts}
+              palette={palette}
+              unitKinds={unitKinds}
+              lens={lens}
+              selectedKey={selectedKey}
+              changes={changes}
+              dropTarget={drag?.target ? (layout.byKey.get(drag.target) ?? null) : null}
+            />
+          ) : (
+            visible.map((box) => {
+              const text = texts.get(box.key);
+              if (!text) return null;
+              return (
+                <ChartCard
+                  key={box.key}
+                  box={box}
+                  text={text}
+                  palette={palette}
+                  detail={detail}
+                  selected={box.key === selectedKey}
+                  highlighted={lens?.highlight.has(box.key) ?? false}
+                  dimmed={dim(box.key)}
+                  dropTarget={drag?.target === box.key}
+                  change={changes?.get(box.key)}
+                  unitKind={box.kind === 'unit' ? unitKinds.get(box.id) : undefined}
+                  toggleLabel={`${box.collapsed ? props.labels.expand : props.labels.collapse}: ${text.lines.join(' ')}`}
+                  onToggle={onToggle}
+                />
+              );
+            })
+          )}
           {drag && (
             <rect
               x={drag.x - 60}

@@ -25,7 +25,14 @@ import {
   type OrgView,
 } from '../../core/org';
 import { Chart, type ChartHandle, type ChartLink } from './Chart';
-import { ancestorsOf, cardTexts, lensKeys, searchEntries, type CardTexts } from './chart-model';
+import {
+  ancestorsOf,
+  cardTexts,
+  lensKeys,
+  searchEntries,
+  type CardTexts,
+  type SearchEntry,
+} from './chart-model';
 import { PALETTES } from './chart-theme';
 import { ComparePanel } from './ComparePanel';
 import { EditPanel } from './EditPanel';
@@ -134,7 +141,11 @@ function OrganigramBody({
   );
   const unitKinds = useMemo(() => new Map(view.snapshot.units.map((u) => [u.id, u.kind])), [view]);
   const lens = useMemo(() => (lensOn ? lensKeys(view, parents) : null), [lensOn, view, parents]);
-  const entries = useMemo(() => searchEntries(view), [view]);
+  // What the search box looks in, made when it is first searched (not for the first render).
+  const entries = useMemo(() => {
+    let made: SearchEntry[] | null = null;
+    return () => (made ??= searchEntries(view));
+  }, [view]);
   const diff = useOrgDiff({ scenarioId, date }, compareWith);
   const changes = useMemo(
     () => (diff ? changeMarks(diff.changes, (kind) => t(`compare.kinds.${kind}`)) : null),

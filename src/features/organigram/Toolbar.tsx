@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/date-field';
 import type { OrgView } from '../../core/org';
 import type { ChartHandle } from './Chart';
-import { searchChart, type searchEntries } from './chart-model';
+import { searchChart, type SearchEntry } from './chart-model';
 import type { CompareWith } from './use-org-compare';
 
 type Props = {
@@ -23,7 +23,8 @@ type Props = {
   setDate(date: string | null): void;
   compareWith: CompareWith | null;
   setCompareWith(value: CompareWith | null): void;
-  entries: ReturnType<typeof searchEntries>;
+  /** The search's entries, made on first use. */
+  entries(): SearchEntry[];
   query: string;
   setQuery(query: string): void;
   onJump(key: string): void;
@@ -37,11 +38,18 @@ type Props = {
   onPrint(): void;
 };
 
+/**
+ * Closed dropdowns are not kept in the page: mounted (Mantine's default), each of the three
+ * had floating-ui read its position on mount, a forced layout of the whole screen that cost
+ * 50–90 ms of the organigram's first render at 3,000 positions.
+ */
+const COMBOBOX = { keepMounted: false } as const;
+
 /** Scenario, date and comparison; search; lens and links; zoom; collapse; export. */
 export function Toolbar(props: Props) {
   const { t } = useTranslation('organigram');
   const { view, chart } = props;
-  const results = searchChart(props.entries, props.query);
+  const results = props.query.trim() ? searchChart(props.entries(), props.query) : [];
   const compareValue = props.compareWith
     ? props.compareWith.scenarioId === null
       ? 'base'
@@ -58,6 +66,7 @@ export function Toolbar(props: Props) {
         value={props.scenarioId === null ? '' : String(props.scenarioId)}
         onChange={(value) => props.setScenarioId(value ? Number(value) : null)}
         allowDeselect={false}
+        comboboxProps={COMBOBOX}
         w={210}
         data-testid="org-scenario"
       />
@@ -87,6 +96,7 @@ export function Toolbar(props: Props) {
           )
         }
         allowDeselect={false}
+        comboboxProps={COMBOBOX}
         w={200}
         data-testid="org-compare"
       />
@@ -107,6 +117,7 @@ export function Toolbar(props: Props) {
         onSearchChange={props.setQuery}
         data={results.map((r) => ({ value: r.key, label: `${r.label} · ${r.detail}` }))}
         filter={({ options }) => options}
+        comboboxProps={COMBOBOX}
         nothingFoundMessage={props.query ? t('noResults') : undefined}
         value={null}
         onChange={(key) => {

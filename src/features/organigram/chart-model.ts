@@ -161,11 +161,18 @@ export function lensKeys(
 
 export type SearchEntry = { key: string; label: string; detail: string; haystack: string };
 
-const fold = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLocaleLowerCase('nl');
+/**
+ * Lower case without accents ("Élise" → "elise"), for matching. Printable ASCII and dashes
+ * (nearly every "holder — title", code and name) skip the Unicode decomposition: for 3,300
+ * entries that took ~15 ms of the organigram's first render.
+ */
+export const fold = (text: string) =>
+  /^[ -~\u2013\u2014]*$/.test(text)
+    ? text.toLowerCase()
+    : text
+        .normalize('NFD')
+        .replace(/\p{Diacritic}/gu, '')
+        .toLocaleLowerCase('nl');
 
 /** Everything the search box finds: positions by title, code and holder, units by name/code. */
 export function searchEntries(view: OrgView): SearchEntry[] {
