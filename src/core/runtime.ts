@@ -37,12 +37,14 @@ export function createCoreRuntime(options: {
 }): CoreRuntime & {
   session(): Promise<Session>;
 } {
-  const sessionReady: Promise<Session> = loadEngine(options.locateWasm, options.sqlJs).then((SQL) => {
-    const session = createSession(SQL, createWorkspaceDb(SQL), options.resources);
-    if (options.sqlSandbox) session.sqlSandbox = options.sqlSandbox;
-    if (options.compression) session.compression = options.compression;
-    return session;
-  });
+  const sessionReady: Promise<Session> = loadEngine(options.locateWasm, options.sqlJs).then(
+    (SQL) => {
+      const session = createSession(SQL, createWorkspaceDb(SQL), options.resources);
+      if (options.sqlSandbox) session.sqlSandbox = options.sqlSandbox;
+      if (options.compression) session.compression = options.compression;
+      return session;
+    },
+  );
   const jobs = new Map<string, AbortController>();
   let queue: Promise<unknown> = Promise.resolve();
 
