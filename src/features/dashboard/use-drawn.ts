@@ -21,6 +21,28 @@ export function useOnScreen(ref: RefObject<HTMLElement | null>): boolean {
   return onScreen;
 }
 
+/**
+ * The width of `ref`'s box in px (null until measured): measured before the first paint, then
+ * observed. A chart given its size draws at it at once; recharts' own ResponsiveContainer
+ * first draws nothing (or the old size) and again after its ResizeObserver has reported.
+ */
+export function useWidth(ref: RefObject<HTMLElement | null>): number | null {
+  const [width, setWidth] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    setWidth(Math.round(element.getBoundingClientRect().width));
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => {
+      const box = entries[0]?.contentRect;
+      if (box) setWidth(Math.round(box.width));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
 const idle = (run: () => void): (() => void) => {
   if (typeof requestIdleCallback === 'function') {
     const id = requestIdleCallback(run, { timeout: 1000 });
