@@ -43,14 +43,30 @@ export function useWidth(ref: RefObject<HTMLElement | null>): number | null {
   return width;
 }
 
-const idle = (run: () => void): (() => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(run, { timeout: 1000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(run, 50);
-  return () => clearTimeout(id);
+const idle = (run: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
+  else setTimeout(run, 50);
 };
+
+const waiting = new Set<() => void>();
+
+/**
+ * Runs `draw` when the browser is next idle, together with every other card waiting then: one
+ * React render for all of them, so recharts' follow-up passes (each a frame apart) overlap
+ * instead of queueing one chart after the other. Returns the cancel.
+ */
+function whenIdle(draw: () => void): () => void {
+  if (waiting.size === 0)
+    idle(() => {
+      const draws = [...waiting];
+      waiting.clear();
+      for (const run of draws) run();
+    });
+  waiting.add(draw);
+  return () => {
+    waiting.delete(draw);
+  };
+}
 
 /**
  * What a chart card draws: the newest data at once when the card is on screen (or `eager`);
@@ -67,7 +83,7 @@ export function useDrawn<T>(value: T, onScreen: boolean, eager: boolean): T | nu
       setDrawn(value);
       return;
     }
-    return idle(() => setDrawn(value));
+    return whenIdle(() => setDrawn(value));
   }, [value, now, drawn]);
   return now ? value : drawn;
 }
