@@ -4,7 +4,7 @@ import { assumptionValues, readAssumptions } from '../planning/assumptions';
 import { demandByRegion, demandFormula } from '../planning/demand';
 import { bucketsOf } from '../planning/months';
 import { ensureRollup } from '../planning/rollup';
-import { listScenarios } from '../planning/scenarios';
+import { scenarioHeads } from '../planning/scenarios';
 import { ordered, unitCategories, type Category } from './categories';
 import { allocationWhere, regionColumn, selectRows, type ResolvedFilter } from './filter';
 import type { ChartData, Drill } from './types';
@@ -93,7 +93,7 @@ export function plannedOverTime(db: Database, f: ResolvedFilter): ChartData {
     months.set(String(month), Number(milli));
     byScenario.set(Number(scenarioId), months);
   }
-  const scenarios = listScenarios(db);
+  const scenarios = scenarioHeads(db);
   const rows = bucketsOf(f.months, f.grain).map((bucket) => {
     const values: Record<string, number> = {};
     for (const scenario of scenarios) {

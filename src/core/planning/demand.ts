@@ -7,7 +7,7 @@ import {
 } from './assumptions';
 import { ensureRollup, rollupRegionColumn } from './rollup';
 import { addMonths, bucketsOf, monthRange, planningHorizon, type Grain } from './months';
-import { findScenario } from './scenarios';
+import { findScenarioHead } from './scenarios';
 import { selectRows } from './sql';
 import { err, ok, type Result } from '../result';
 
@@ -120,7 +120,7 @@ export function demandByRegion(
   db: Database,
   args: { scenarioId: number; regionKind?: RegionKind; grain?: Grain },
 ): Result<DemandResult> {
-  const scenario = findScenario(db, args.scenarioId);
+  const scenario = findScenarioHead(db, args.scenarioId);
   if (!scenario.ok) return scenario;
   const kind = args.regionKind ?? 'network';
   const grain = args.grain ?? 'month';
