@@ -63,12 +63,12 @@ function plans(db: Database) {
   );
   plan(
     'planned FTE over time (all scenarios)',
-    `SELECT a.scenario_id, a.month, sum(a.milli) FROM allocation_rollup a JOIN activity act ON act.code = a.activity_code
+    `SELECT a.scenario_id, a.month, sum(a.milli) FROM allocation_rollup_region a JOIN activity act ON act.code = a.activity_code
       WHERE a.month BETWEEN '2022-01' AND '2026-12' AND act.is_pillar4 = 1 GROUP BY 1, 2`,
   );
   plan(
     'planned per region and month (demand model)',
-    `SELECT nullif(r.network_code, ''), r.month, sum(r.milli), sum(r.vacancy_milli) FROM allocation_rollup r
+    `SELECT nullif(r.network_code, ''), r.month, sum(r.milli), sum(r.vacancy_milli) FROM allocation_rollup_region r
        JOIN activity act ON act.code = r.activity_code AND act.is_pillar4 = 1 WHERE r.scenario_id = 2 GROUP BY 1, 2`,
   );
   plan(
@@ -124,8 +124,11 @@ export async function run(): Promise<void> {
   const rebuild = measured(() => ensureRollup(db));
   const rollupRows = Number(db.exec('SELECT count(*) FROM allocation_rollup')[0]!.values[0]![0]);
   const nisRows = Number(db.exec('SELECT count(*) FROM allocation_rollup_nis')[0]!.values[0]![0]);
+  const regionRows = Number(
+    db.exec('SELECT count(*) FROM allocation_rollup_region')[0]!.values[0]![0],
+  );
   console.log(
-    `  roll-ups rebuilt after the bulk write (once): wall ${rebuild.wall.toFixed(0)} ms, cpu ${rebuild.cpu.toFixed(0)} ms → ${rollupRows.toLocaleString('en')} + ${nisRows.toLocaleString('en')} rows`,
+    `  roll-ups rebuilt after the bulk write (once): wall ${rebuild.wall.toFixed(0)} ms, cpu ${rebuild.cpu.toFixed(0)} ms → ${rollupRows.toLocaleString('en')} (per position) + ${regionRows.toLocaleString('en')} (per region) + ${nisRows.toLocaleString('en')} (per municipality) rows`,
   );
   if (!BROWSER_ONLY) nodeGenerated(db, count);
 

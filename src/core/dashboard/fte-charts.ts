@@ -81,10 +81,12 @@ const byLabel = (a: { label: string }, b: { label: string }) =>
 export function plannedOverTime(db: Database, f: ResolvedFilter): ChartData {
   ensureRollup(db);
   const where = allocationWhere(f, { scenario: false, rollup: true });
+  // The division filter picks positions; without it the roll-up without them is enough.
+  const rollup = f.divisionId === null ? 'allocation_rollup_region' : 'allocation_rollup';
   const byScenario = new Map<number, Map<string, number>>();
   for (const [scenarioId, month, milli] of selectRows(
     db,
-    `SELECT a.scenario_id, a.month, sum(a.milli) FROM allocation_rollup a
+    `SELECT a.scenario_id, a.month, sum(a.milli) FROM ${rollup} a
        JOIN activity act ON act.code = a.activity_code
       WHERE ${where.sql} GROUP BY 1, 2`,
     where.params,
