@@ -1,5 +1,5 @@
 import type { Database } from 'sql.js';
-import { findScenario } from '../planning/scenarios';
+import { findScenarioHead } from '../planning/scenarios';
 import { err, ok, type Result } from '../result';
 import { readMeta } from '../workspace/meta';
 import { resolveFilter, type DashboardFilter } from './filter';
@@ -76,7 +76,7 @@ export function readDashboard(
   drills: Partial<Record<ChartId, Drill | null>> = {},
 ): Result<Dashboard> {
   const started = performance.now();
-  const scenario = findScenario(db, filter.scenarioId);
+  const scenario = findScenarioHead(db, filter.scenarioId);
   if (!scenario.ok) return err(scenario.error.code, scenario.error.message);
   const f = resolveFilter(db, filter);
   const charts = CHART_IDS.map((id) => chartOf(db, f, id, drills[id]));

@@ -106,8 +106,9 @@ export type WhereClause = { sql: string; params: SqlValue[]; words: string[] };
 /**
  * The WHERE over `allocation a` (joined as ALLOCATION_JOINS, and with `act` the activity) for
  * the filter: fourth-pillar activities (or the chosen one), the period, region and division.
- * `words` says the same in Dutch for the trace. With `rollup`, `a` is allocation_rollup (no
- * joins needed); the trace reads the base table with the same filter.
+ * `words` says the same in Dutch for the trace. With `rollup`, `a` is one of the roll-ups
+ * (allocation_rollup, or allocation_rollup_region when there is no division filter; no joins
+ * needed); the trace reads the base table with the same filter.
  */
 export function allocationWhere(
   f: ResolvedFilter,

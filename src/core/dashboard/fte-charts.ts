@@ -4,7 +4,7 @@ import { assumptionValues, readAssumptions } from '../planning/assumptions';
 import { demandByRegion, demandFormula } from '../planning/demand';
 import { bucketsOf } from '../planning/months';
 import { ensureRollup } from '../planning/rollup';
-import { listScenarios } from '../planning/scenarios';
+import { scenarioHeads } from '../planning/scenarios';
 import { ordered, unitCategories, type Category } from './categories';
 import { allocationWhere, regionColumn, selectRows, type ResolvedFilter } from './filter';
 import type { ChartData, Drill } from './types';
@@ -81,10 +81,12 @@ const byLabel = (a: { label: string }, b: { label: string }) =>
 export function plannedOverTime(db: Database, f: ResolvedFilter): ChartData {
   ensureRollup(db);
   const where = allocationWhere(f, { scenario: false, rollup: true });
+  // The division filter picks positions; without it the roll-up without them is enough.
+  const rollup = f.divisionId === null ? 'allocation_rollup_region' : 'allocation_rollup';
   const byScenario = new Map<number, Map<string, number>>();
   for (const [scenarioId, month, milli] of selectRows(
     db,
-    `SELECT a.scenario_id, a.month, sum(a.milli) FROM allocation_rollup a
+    `SELECT a.scenario_id, a.month, sum(a.milli) FROM ${rollup} a
        JOIN activity act ON act.code = a.activity_code
       WHERE ${where.sql} GROUP BY 1, 2`,
     where.params,
@@ -93,7 +95,7 @@ export function plannedOverTime(db: Database, f: ResolvedFilter): ChartData {
     months.set(String(month), Number(milli));
     byScenario.set(Number(scenarioId), months);
   }
-  const scenarios = listScenarios(db);
+  const scenarios = scenarioHeads(db);
   const rows = bucketsOf(f.months, f.grain).map((bucket) => {
     const values: Record<string, number> = {};
     for (const scenario of scenarios) {

@@ -1,3 +1,6 @@
+// Later migrations in files of their own (this one is long enough).
+import { MIGRATION_8 } from './migration-8';
+
 /**
  * The workspace schema, as ordered migrations. A workspace file records the version it was
  * written with in `PRAGMA user_version`; opening an older file runs the missing migrations,
@@ -645,6 +648,7 @@ export const MIGRATIONS: readonly Migration[] = [
       BEGIN UPDATE allocation_rollup_state SET stale = 1 WHERE stale = 0; END;
     `,
   },
+  MIGRATION_8,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -671,6 +675,7 @@ export const DOMAIN_TABLES = [
   'allocation',
   'allocation_rollup',
   'allocation_rollup_nis',
+  'allocation_rollup_region',
   'allocation_rollup_state',
   'pilot',
   'pilot_municipality',
@@ -684,11 +689,12 @@ export const DOMAIN_TABLES = [
 export type DomainTable = (typeof DOMAIN_TABLES)[number];
 
 /**
- * Tables derived from allocation and kept current by its triggers (migration 7): nobody edits
- * them, and a check of source data leaves them out (rollup.test.ts checks them against it).
+ * Tables derived from allocation and kept current by its triggers (migrations 7 and 8): nobody
+ * edits them, and a check of source data leaves them out (rollup.test.ts checks them against it).
  */
 export const DERIVED_TABLES: readonly DomainTable[] = [
   'allocation_rollup',
   'allocation_rollup_nis',
+  'allocation_rollup_region',
   'allocation_rollup_state',
 ];

@@ -7,7 +7,7 @@ import {
 } from './assumptions';
 import { ensureRollup, rollupRegionColumn } from './rollup';
 import { addMonths, bucketsOf, monthRange, planningHorizon, type Grain } from './months';
-import { findScenario } from './scenarios';
+import { findScenarioHead } from './scenarios';
 import { selectRows } from './sql';
 import { err, ok, type Result } from '../result';
 
@@ -120,7 +120,7 @@ export function demandByRegion(
   db: Database,
   args: { scenarioId: number; regionKind?: RegionKind; grain?: Grain },
 ): Result<DemandResult> {
-  const scenario = findScenario(db, args.scenarioId);
+  const scenario = findScenarioHead(db, args.scenarioId);
   if (!scenario.ok) return scenario;
   const kind = args.regionKind ?? 'network';
   const grain = args.grain ?? 'month';
@@ -152,14 +152,14 @@ export function demandByRegion(
 
   const planned = new Map<string, { total: number[]; vacancy: number[] }>();
   const unassigned = months.map(() => 0);
-  // From the monthly roll-up (planning/rollup.ts): the same sums as a GROUP BY on allocation
-  // with the same region rule, over a few thousand rows instead of every allocation row.
+  // From the monthly region roll-up (planning/rollup.ts): the same sums as a GROUP BY on
+  // allocation with the same region rule, over a few thousand rows instead of every row.
   ensureRollup(db);
   for (const row of selectRows(
     db,
     `SELECT nullif(r.${rollupRegionColumn(kind)}, '') AS region, r.month,
             sum(r.milli), sum(r.vacancy_milli)
-       FROM allocation_rollup r
+       FROM allocation_rollup_region r
        JOIN activity act ON act.code = r.activity_code AND act.is_pillar4 = 1
       WHERE r.scenario_id = ?
       GROUP BY 1, 2`,

@@ -13,11 +13,11 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { IconChartBar, IconDownload, IconTable, IconZoomIn } from '@tabler/icons-react';
-import { memo, useId, useRef, useState } from 'react';
+import { memo, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartData, Drill } from '../../core/dashboard';
 import { chartHeight, DashboardChart } from './DashboardChart';
-import { useDrawn, useOnScreen } from './use-drawn';
+import { useDrawn, useOnScreen, useWidth } from './use-drawn';
 import { formatValue, takeaway } from './format';
 
 export type ExportKind = 'png2' | 'png3' | 'svg' | 'copy';
@@ -46,7 +46,9 @@ export const ChartCard = memo(function ChartCard({
   const [asTable, setAsTable] = useState(false);
   const plot = useRef<HTMLDivElement>(null);
   const card = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
   const drawn = useDrawn(chart, useOnScreen(card), eager);
+  const width = useWidth(content);
   const titleId = useId();
   const summaryId = useId();
   const title = t(`charts.${chart.id}`);
@@ -54,6 +56,26 @@ export const ChartCard = memo(function ChartCard({
     t(
       `filters.${key === 'scenarioId' ? 'scenario' : key === 'divisionId' ? 'division' : key === 'activityCode' ? 'activity' : key}`,
     ),
+  );
+  // The plot is made again only when what it draws changes: an off-screen card keeps the data
+  // it drew until idle (use-drawn.ts), and recharts redrawing the same data costs as much as new.
+  const plotted = useMemo(
+    () =>
+      drawn &&
+      width !== null && (
+        <DashboardChart
+          chart={drawn}
+          locale={locale}
+          width={width}
+          onSegment={(rowKey, series, shift) => {
+            // A drillable bar zooms in on a plain click; Shift+click (or the table) traces.
+            const drill = drawn.rows.find((row) => row.key === rowKey)?.drill;
+            if (drill && !shift) onDrill(drawn, drill);
+            else onSegment(drawn, rowKey, series);
+          }}
+        />
+      ),
+    [drawn, locale, width, onDrill, onSegment],
   );
   const exportAs = (kind: ExportKind) => {
     const svg = plot.current?.querySelector('svg.recharts-surface');
@@ -69,7 +91,7 @@ export const ChartCard = memo(function ChartCard({
       data-drawn={drawn === chart}
       className="dashboard-card"
     >
-      <Stack gap="xs">
+      <Stack gap="xs" ref={content}>
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Title order={3} fz="lg" id={titleId}>
             {title}
@@ -147,20 +169,7 @@ export const ChartCard = memo(function ChartCard({
             aria-describedby={summaryId}
             aria-busy={drawn !== chart}
           >
-            {drawn === null ? (
-              <div style={{ height: chartHeight(chart) }} data-testid="chart-pending" />
-            ) : (
-              <DashboardChart
-                chart={drawn}
-                locale={locale}
-                onSegment={(rowKey, series, shift) => {
-                  // A drillable bar zooms in on a plain click; Shift+click (or the table) traces.
-                  const drill = chart.rows.find((row) => row.key === rowKey)?.drill;
-                  if (drill && !shift) onDrill(chart, drill);
-                  else onSegment(chart, rowKey, series);
-                }}
-              />
-            )}
+            {plotted ?? <div style={{ height: chartHeight(chart) }} data-testid="chart-pending" />}
           </div>
         )}
         {filterNames.length > 0 && (

@@ -1,5 +1,6 @@
 import { BarChart, LineChart, type BarChartSeries } from '@mantine/charts';
-import type { MouseEvent as ReactMouseEvent } from 'react';
+import type { MouseEvent as ReactMouseEvent, ReactElement } from 'react';
+import { ResponsiveContainer } from 'recharts';
 import type { ChartData } from '../../core/dashboard';
 import { formatValue } from './format';
 import { DASHES, seriesColours } from './palette';
@@ -31,6 +32,7 @@ export function DashboardChart({
   locale,
   size = 'card',
   height,
+  width,
   onSegment,
 }: {
   chart: ChartData;
@@ -39,6 +41,11 @@ export function DashboardChart({
   size?: ChartSize;
   /** The slide's height in px (the slide chart fills it); default: from the rows. */
   height?: number;
+  /**
+   * The width in px when the caller knows it: recharts then draws at once at this size (a new
+   * height included) instead of after its ResizeObserver has measured the container.
+   */
+  width?: number;
   /** A click on a bar segment: the category, the series and whether Shift was held. */
   onSegment?: (rowKey: string, seriesKey: string, shift: boolean) => void;
 }) {
@@ -55,10 +62,21 @@ export function DashboardChart({
           legendItemColor: { width: s.label, height: s.label, minWidth: s.label },
         }
       : undefined;
+  const h = height ?? chartHeight(chart, size);
+  // A sized container around Mantine's: recharts' inner ResponsiveContainer then takes this size
+  // from the context instead of measuring its own box.
+  const sized = (plot: ReactElement) =>
+    width === undefined ? (
+      plot
+    ) : (
+      <ResponsiveContainer width={width} height={h}>
+        {plot}
+      </ResponsiveContainer>
+    );
   if (chart.layout === 'lines') {
-    return (
+    return sized(
       <LineChart
-        h={height ?? chartHeight(chart, size)}
+        h={h}
         data={data}
         dataKey="label"
         series={chart.series.map((series, index) => ({
@@ -82,7 +100,7 @@ export function DashboardChart({
         styles={styles}
         // Room right of the last point, so its axis label is not cut at the edge.
         lineChartProps={{ accessibilityLayer: true, margin: { right: size === 'slide' ? 56 : 24 } }}
-      />
+      />,
     );
   }
   const stacked = chart.layout === 'stacked';
@@ -94,10 +112,9 @@ export function DashboardChart({
         : Math.max(...Object.values(row.values).map(Math.abs)),
     ),
   );
-  const fitted = height ?? chartHeight(chart, size);
-  return (
+  return sized(
     <BarChart
-      h={fitted}
+      h={h}
       data={data}
       dataKey="label"
       orientation="vertical"
@@ -135,6 +152,6 @@ export function DashboardChart({
       tooltipAnimationDuration={0}
       styles={styles}
       barChartProps={{ accessibilityLayer: true, margin: { right: size === 'slide' ? 120 : 60 } }}
-    />
+    />,
   );
 }

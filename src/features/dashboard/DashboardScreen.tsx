@@ -16,7 +16,7 @@ import {
   IconPresentation,
   IconPrinter,
 } from '@tabler/icons-react';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useHost } from '../../app/core-context';
@@ -66,6 +66,10 @@ export function DashboardScreen() {
     return scenario ? { scenarioId: scenario.id, grain: 'quarter' } : null;
   }, [chosen, options]);
   const { dashboard, error, loading } = useDashboard(filter, drills);
+  const changeFilter = useCallback((to: DashboardFilter) => {
+    setChosen(to);
+    setDrills({});
+  }, []);
   // React has committed a dashboard read (User Timing; recharts draws on in its own effects).
   useLayoutEffect(() => {
     if (dashboard) performance.mark('dashboard:committed');
@@ -254,16 +258,7 @@ export function DashboardScreen() {
           {error}
         </Alert>
       )}
-      {options && filter && (
-        <FilterBar
-          filter={filter}
-          options={options}
-          onChange={(f) => {
-            setChosen(f);
-            setDrills({});
-          }}
-        />
-      )}
+      {options && filter && <FilterBar filter={filter} options={options} onChange={changeFilter} />}
       {!dashboard ? (
         <Center h={200}>
           <Loader aria-label={t('loading')} />

@@ -1,5 +1,6 @@
 import { Button, Group, Select, SegmentedControl, Stack } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardFilter, FilterOptions } from '../../core/dashboard';
 import { monthRange } from '../../core/planning/months';
@@ -24,7 +25,8 @@ export function filterChips(
   return chips;
 }
 
-export function FilterBar({
+/** Memoised: a dashboard read coming back does not draw the filters (six Selects) again. */
+export const FilterBar = memo(function FilterBar({
   filter,
   options,
   onChange,
@@ -145,4 +147,4 @@ export function FilterBar({
       )}
     </Stack>
   );
-}
+});

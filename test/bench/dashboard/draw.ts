@@ -221,10 +221,12 @@ async function steps(page: Page, browserPid: number, name: string): Promise<Draw
 }
 
 /**
- * The browser figures on the demo and on the workspace file at `bigFile` (the generated one),
- * or [] with a notice when dist-web is not built.
+ * The browser figures on the demo and on the workspace file `big` (the generated one; null:
+ * the demo alone), or [] with a notice when dist-web is not built.
  */
-export async function drawFigures(bigFile: string, bigName: string): Promise<DrawFigure[]> {
+export async function drawFigures(
+  big: { file: string; name: string } | null,
+): Promise<DrawFigure[]> {
   if (!existsSync('dist-web/index.html')) {
     console.log('dist-web ontbreekt: eerst `npm run web:build` — browsermetingen overgeslagen.');
     return [];
@@ -243,15 +245,16 @@ export async function drawFigures(bigFile: string, bigName: string): Promise<Dra
       .filter({ hasText: 'Voorbeeldwerkruimte' })
       .waitFor({ timeout: 60_000 });
     figures.push(...(await steps(page, browserPid, 'demo')));
+    if (!big) return figures;
 
     await page.getByRole('link', { name: 'Gemeenten' }).click();
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('file-menu').click();
     await page.locator('[data-command="file.open"]').click();
-    await (await chooser).setFiles(bigFile);
+    await (await chooser).setFiles(big.file);
     await page
       .getByTestId('workspace-name')
-      .filter({ hasText: bigName })
+      .filter({ hasText: big.name })
       .waitFor({ timeout: 300_000 });
     figures.push(...(await steps(page, browserPid, '1M rows')));
     await page.close();

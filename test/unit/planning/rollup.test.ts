@@ -1,9 +1,11 @@
+import initSqlJs, { type Database } from 'sql.js';
 import { describe, expect, it } from 'vitest';
-import type { Database } from 'sql.js';
+import { exportWorkspaceDb, openWorkspaceDb } from '../../../src/core/db/workspace-file';
 import { readChart } from '../../../src/core/dashboard';
 import { copyScenario } from '../../../src/core/planning/scenarios';
 import {
   ROLLUP_NIS_SELECT,
+  ROLLUP_REGION_SELECT,
   ROLLUP_SELECT,
   ensureRollup,
   rollupStale,
@@ -12,7 +14,7 @@ import { dashboardSession } from '../dashboard/dashboard-fixture';
 import { planFile, unwrap, xlsx } from '../import-pipeline/helpers';
 
 /**
- * The maintained roll-ups (migration 7) must always equal what a GROUP BY on the allocation
+ * The maintained roll-ups (migrations 7 and 8) must always equal what a GROUP BY on the allocation
  * table gives: after grid edits, undo and redo, imports and their undo, a scenario copy, and a
  * change to the municipality → region mapping. The oracle is ROLLUP_SELECT run on the base table.
  */
@@ -28,6 +30,9 @@ function expectCurrent(db: Database) {
   expect(rollupStale(db)).toBe(false);
   expect(rowsOf(db, 'SELECT * FROM allocation_rollup')).toBe(rowsOf(db, ROLLUP_SELECT));
   expect(rowsOf(db, 'SELECT * FROM allocation_rollup_nis')).toBe(rowsOf(db, ROLLUP_NIS_SELECT));
+  expect(rowsOf(db, 'SELECT * FROM allocation_rollup_region')).toBe(
+    rowsOf(db, ROLLUP_REGION_SELECT),
+  );
 }
 
 const total = (db: Database, table: string, scenarioId: number) =>
@@ -152,5 +157,25 @@ describe('the allocation roll-ups stay equal to the base table', () => {
     readChart(db, { scenarioId: 2 }, 'fteByDivision');
     expectCurrent(db);
     expect(total(db, 'allocation_rollup', 2)).toBe(0);
+  });
+
+  it('migration 8 builds the region roll-up from a version-7 file, and its triggers keep it', async () => {
+    const { db } = await fresh();
+    // The file as version 7 wrote it: no region roll-up and none of its triggers.
+    db.exec(`DROP TRIGGER allocation_rollup_region_insert;
+             DROP TRIGGER allocation_rollup_region_delete;
+             DROP TRIGGER allocation_rollup_region_update;
+             DROP TABLE allocation_rollup_region;
+             PRAGMA user_version = 7;`);
+    const opened = openWorkspaceDb(await initSqlJs(), exportWorkspaceDb(db));
+    if (!opened.ok) throw new Error(opened.error.message);
+    const migrated = opened.value.db;
+    expect(migrated.exec('PRAGMA user_version')[0]!.values[0]![0]).toBe(8);
+    expectCurrent(migrated);
+    migrated.run(
+      'UPDATE allocation SET fte = fte + 0.25 WHERE id = (SELECT min(id) FROM allocation)',
+    );
+    migrated.run('DELETE FROM allocation WHERE id = (SELECT max(id) FROM allocation)');
+    expectCurrent(migrated);
   });
 });
