@@ -1,7 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { screenshot } from './app';
-import { clickCell, gridData, LABEL, lineRows, MONTH, openPlanning, total } from './planning-grid';
+import {
+  clickCell,
+  gridData,
+  LABEL,
+  lineRows,
+  MONTH,
+  openPlanning,
+  total,
+  typeIntoCell,
+} from './planning-grid';
 
 // Glide reads pasted blocks from the clipboard: the browser must allow it (Electron's
 // permission handler must grant clipboard-read to the app's origin the same way).
@@ -57,13 +66,8 @@ test('paste a 5 × 12 block: totals change, a breach shows, one undo takes it ba
 test('type 0,8 to edit, then fill right with Ctrl+R and with one undo', async ({ page }) => {
   await openPlanning(page);
   const row = (await lineRows(page))[1]!;
-  await clickCell(page, 1, row);
   // The first key opens the editor with that key in it, as in Excel.
-  await page.keyboard.press('0');
-  await expect(page.getByTestId('fte-editor')).toBeVisible();
-  await page.keyboard.type(',3');
-  await expect(page.getByTestId('fte-editor')).toHaveValue('0,3');
-  await page.keyboard.press('Enter');
+  await typeIntoCell(page, 1, row, '0,3');
   await expect.poll(async () => (await gridData(page)).rows[row]!.values[0]).toBe(300);
 
   // Select January … December of that row and fill right from January.
@@ -81,10 +85,7 @@ test('type 0,8 to edit, then fill right with Ctrl+R and with one undo', async ({
 test('an invalid value is refused with a Dutch message', async ({ page }) => {
   await openPlanning(page);
   const row = (await lineRows(page))[0]!;
-  await clickCell(page, 2, row);
-  await page.keyboard.press('a');
-  await expect(page.getByTestId('fte-editor')).toBeVisible();
-  await page.keyboard.type('bc');
+  await typeIntoCell(page, 2, row, 'abc', false);
   await expect(page.getByRole('alert').filter({ hasText: 'geen VTE-waarde' })).toBeVisible();
   await page.keyboard.press('Escape');
 });
@@ -109,12 +110,7 @@ test('switch scenario, copy, compare and read a delta, approve and see editing r
   // Edit one cell of the copy: +0,5 VTE in January 2022.
   const row = (await lineRows(page))[0]!;
   const old = (await gridData(page)).rows[row]!.values[0]!;
-  await clickCell(page, 1, row);
-  const typed = String((old + 500) / 1000).replace('.', ',');
-  await page.keyboard.press(typed[0]!);
-  await expect(page.getByTestId('fte-editor')).toBeVisible();
-  await page.keyboard.type(typed.slice(1));
-  await page.keyboard.press('Enter');
+  await typeIntoCell(page, 1, row, String((old + 500) / 1000).replace('.', ','));
   await expect.poll(async () => (await gridData(page)).rows[row]!.values[0]).toBe(old + 500);
 
   // Compare base → copy: one changed cell, Δ for 2022 = 0,5 VTE-month ÷ 12 months.
@@ -137,11 +133,7 @@ test('switch scenario, copy, compare and read a delta, approve and see editing r
   await page.getByTestId('scenario-confirm').click();
   await expect(page.getByTestId('scenario-status')).toHaveText('Goedgekeurd');
   await expect(page.getByTestId('fte-grid')).toBeVisible();
-  await clickCell(page, 2, row);
-  await page.keyboard.press('0');
-  await expect(page.getByTestId('fte-editor')).toBeVisible();
-  await page.keyboard.type(',1');
-  await page.keyboard.press('Enter');
+  await typeIntoCell(page, 2, row, '0,1');
   await expect(page.getByTestId('grid-problem')).toContainText(
     'Scenario "Test kopie" is goedgekeurd en daardoor vergrendeld',
   );
