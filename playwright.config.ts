@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 
 // E2E_PORT lets several checkouts run their end-to-end tests side by side.
@@ -8,13 +9,19 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
  * (dist-web, served by `vite preview`): the same page Electron loads, with the browser host.
  * `npm test` builds first (web:build); run `npm run web:build` before `npx playwright test`.
  */
+/**
+ * One browser per core, at most 4: on the 2-core CI machine four Chromiums (each with the app's
+ * worker) made canvas clicks and editor focus race the drawing, and tests flaked.
+ */
+const WORKERS = Math.max(1, Math.min(4, availableParallelism()));
+
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/playwright',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: true,
-  workers: process.env.CI ? 2 : 4,
+  workers: WORKERS,
   retries: 0,
   reporter: [['list']],
   use: {

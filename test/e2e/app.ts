@@ -64,6 +64,28 @@ export function gridRows(page: Page) {
   return page.getByTestId('data-table').locator('tbody tr');
 }
 
+/**
+ * Searches the municipality with this name, double-clicks one of its cells and types a new
+ * value. The count can say "1 gemeente" a moment before the table shows that row, so the row is
+ * waited for: a double-click before that edited the municipality shown before (on a loaded
+ * machine, Ronse got Alveringem's new arrondissement).
+ */
+export async function editMunicipalityCell(
+  page: Page,
+  municipality: string,
+  column: string,
+  value: string,
+) {
+  await page.getByTestId('table-search').fill(municipality);
+  await expect(page.getByTestId('table-count')).toHaveText('1 gemeente');
+  const row = gridRows(page).first();
+  await expect(row).toContainText(municipality);
+  await row.locator(`td[data-column="${column}"]`).dblclick();
+  const editor = page.getByTestId('cell-editor');
+  await editor.fill(value);
+  await editor.press('Enter');
+}
+
 /** The text of one column in the grid, top to bottom. */
 export async function columnTexts(page: Page, column: string): Promise<string[]> {
   return page

@@ -2,12 +2,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { screenshot } from './app';
 import {
-  clickCell,
   gridData,
   LABEL,
   lineRows,
   MONTH,
   openPlanning,
+  selectCell,
   total,
   typeIntoCell,
 } from './planning-grid';
@@ -31,7 +31,7 @@ test('paste a 5 × 12 block: totals change, a breach shows, one undo takes it ba
     Array.from({ length: 12 }, (_, c) => (r === 0 ? '1,5' : `0,${(c % 9) + 1}`)).join('\t'),
   ).join('\r\n');
   await page.evaluate((text) => navigator.clipboard.writeText(text), block);
-  await clickCell(page, 1, first);
+  await selectCell(page, 1, first);
   await page.keyboard.press('Control+v');
 
   await expect.poll(async () => (await gridData(page)).rows[first]!.values[0]).toBe(1500);
@@ -71,7 +71,7 @@ test('type 0,8 to edit, then fill right with Ctrl+R and with one undo', async ({
   await expect.poll(async () => (await gridData(page)).rows[row]!.values[0]).toBe(300);
 
   // Select January … December of that row and fill right from January.
-  await clickCell(page, 1, row);
+  await selectCell(page, 1, row);
   for (let i = 0; i < 11; i++) await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('Control+r');
   await expect

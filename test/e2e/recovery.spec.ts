@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { gridRows, openApp, screenshot } from './app';
+import { expect, test } from '@playwright/test';
+import { editMunicipalityCell, gridRows, openApp, screenshot } from './app';
 
 /*
  * Must-be-true 4 in the shell: while there are unsaved changes the workspace is written to the
@@ -9,21 +9,12 @@ import { gridRows, openApp, screenshot } from './app';
  */
 test.describe.configure({ timeout: 180_000 });
 
-async function editCell(page: Page, municipality: string, column: string, value: string) {
-  await page.getByTestId('table-search').fill(municipality);
-  await expect(page.getByTestId('table-count')).toHaveText('1 gemeente');
-  await gridRows(page).first().locator(`td[data-column="${column}"]`).dblclick();
-  const editor = page.getByTestId('cell-editor');
-  await editor.fill(value);
-  await editor.press('Enter');
-}
-
 test('an edit not saved before a crash is offered at the next start, with when it was written, and restored', async ({
   page,
 }) => {
   await page.clock.install();
   await openApp(page, 'gemeenten');
-  await editCell(page, 'Ronse', 'inhabitants_2020', '27.182');
+  await editMunicipalityCell(page, 'Ronse', 'inhabitants_2020', '27.182');
   await expect(page.getByTestId('dirty-marker')).toBeVisible();
   const before = await page.evaluate(() => Date.now());
   await page.clock.runFor(61_000);

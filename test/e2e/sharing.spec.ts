@@ -11,7 +11,7 @@ import { runCli } from '../../src/cli/run';
 import { writeFileAtomic } from '../../src/node/atomic-write';
 import { createRecentFilesStore } from '../../src/node/recent-files';
 import { acquireLock, lockPathFor } from '../../src/node/workspace-lock';
-import { gridRows, screenshot } from './app';
+import { editMunicipalityCell, screenshot } from './app';
 
 /*
  * The shell's sharing UI as it runs in Electron: the page gets a `window.pijlerplan` bridge
@@ -120,15 +120,6 @@ async function openAsElectron(page: Page, file: string) {
   return lockPolicy;
 }
 
-async function editCell(page: Page, municipality: string, column: string, value: string) {
-  await page.getByTestId('table-search').fill(municipality);
-  await expect(page.getByTestId('table-count')).toHaveText('1 gemeente');
-  await gridRows(page).first().locator(`td[data-column="${column}"]`).dblclick();
-  const editor = page.getByTestId('cell-editor');
-  await editor.fill(value);
-  await editor.press('Enter');
-}
-
 async function onDisk(file: string, sql: string): Promise<unknown> {
   const SQL = await initSqlJs();
   const db = new SQL.Database(new Uint8Array(await readFile(file)));
@@ -158,7 +149,7 @@ test('a file a colleague has open: read-only banner saying who, edits refused; a
     [],
   );
 
-  await editCell(page, 'Ronse', 'inhabitants_2020', '12.345');
+  await editMunicipalityCell(page, 'Ronse', 'inhabitants_2020', '12.345');
   await expect(page.getByText(/alleen-lezen geopend/).first()).toBeVisible();
   expect(
     await onDisk(file, "SELECT inhabitants_2020 FROM municipality WHERE name = 'Ronse'"),
@@ -181,7 +172,7 @@ test('a file a colleague has open: read-only banner saying who, edits refused; a
   await banner.getByRole('button', { name: 'Overnemen' }).click();
   await expect(banner).toHaveCount(0);
   expect(JSON.parse(await readFile(lockPathFor(file), 'utf8'))).toMatchObject({ user: 'bram' });
-  await editCell(page, 'Ronse', 'inhabitants_2020', '12.345');
+  await editMunicipalityCell(page, 'Ronse', 'inhabitants_2020', '12.345');
   await expect(page.getByTestId('dirty-marker')).toBeVisible();
 });
 
@@ -191,8 +182,8 @@ test('a colleague saved meanwhile: nothing is overwritten, my edits are re-appli
   const file = await sharedFile('samen.pijlerplan');
   await openAsElectron(page, file);
   await expect(page.getByTestId('read-only-banner')).toHaveCount(0);
-  await editCell(page, 'Ronse', 'inhabitants_2020', '27.000');
-  await editCell(page, 'Alveringem', 'arrondissement', 'Westkust');
+  await editMunicipalityCell(page, 'Ronse', 'inhabitants_2020', '27.000');
+  await editMunicipalityCell(page, 'Alveringem', 'arrondissement', 'Westkust');
 
   // Meanwhile Anna's app saves the same file: Ronse's inhabitants and Aalst's arrondissement.
   const SQL = await initSqlJs();

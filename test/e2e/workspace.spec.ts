@@ -1,17 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import initSqlJs from 'sql.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from '../../src/core/db/schema';
-import { gridRows, openApp, screenshot } from './app';
-
-/** Double-clicks a cell of the municipality with this name and types a new value. */
-async function editCell(page: Page, municipality: string, column: string, value: string) {
-  await page.getByTestId('table-search').fill(municipality);
-  await expect(page.getByTestId('table-count')).toHaveText('1 gemeente');
-  await gridRows(page).first().locator(`td[data-column="${column}"]`).dblclick();
-  const editor = page.getByTestId('cell-editor');
-  await editor.fill(value);
-  await editor.press('Enter');
-}
+import { editMunicipalityCell, gridRows, openApp, screenshot } from './app';
 
 function cell(page: Page, column: string) {
   return gridRows(page).first().locator(`td[data-column="${column}"]`);
@@ -21,7 +11,7 @@ test('edit, undo, edit again, save, reload, reopen from recent files: the saved 
   page,
 }) => {
   await openApp(page, 'gemeenten');
-  await editCell(page, 'Ronse', 'inhabitants_2020', '12.345');
+  await editMunicipalityCell(page, 'Ronse', 'inhabitants_2020', '12.345');
   await expect(cell(page, 'inhabitants_2020')).toHaveText('12.345');
   await expect(page.getByTestId('dirty-marker')).toBeVisible();
   await expect(page).toHaveTitle('• Voorbeeldwerkruimte — Pijlerplan');
@@ -30,7 +20,7 @@ test('edit, undo, edit again, save, reload, reopen from recent files: the saved 
   await expect(cell(page, 'inhabitants_2020')).not.toHaveText('12.345');
   const original = await cell(page, 'inhabitants_2020').innerText();
 
-  await editCell(page, 'Ronse', 'inhabitants_2020', '27.000');
+  await editMunicipalityCell(page, 'Ronse', 'inhabitants_2020', '27.000');
   await expect(cell(page, 'inhabitants_2020')).toHaveText('27.000');
 
   // Opslaan als… (the browser host keeps the file in IndexedDB under the chosen name).
@@ -62,7 +52,7 @@ test('Ctrl+Z and Ctrl+Y undo and redo an edit, but not while typing in a field',
   page,
 }) => {
   await openApp(page, 'gemeenten');
-  await editCell(page, 'Ronse', 'arrondissement', 'Vlaamse Ardennen');
+  await editMunicipalityCell(page, 'Ronse', 'arrondissement', 'Vlaamse Ardennen');
   await expect(cell(page, 'arrondissement')).toHaveText('Vlaamse Ardennen');
 
   // In the search box, Ctrl+Z is the field's own undo: the edit stays.
@@ -89,7 +79,7 @@ test('Ctrl+S saves: the first time it asks for a name, then it saves in place', 
   page,
 }) => {
   await openApp(page, 'gemeenten');
-  await editCell(page, 'Ronse', 'inhabitants_2020', '30.000');
+  await editMunicipalityCell(page, 'Ronse', 'inhabitants_2020', '30.000');
   await expect(page.getByTestId('dirty-marker')).toBeVisible();
   await page.keyboard.press('Control+s');
   await page.getByTestId('file-name-input').fill('sneltoets');
@@ -97,7 +87,7 @@ test('Ctrl+S saves: the first time it asks for a name, then it saves in place', 
   await expect(page.getByTestId('workspace-name')).toHaveText('sneltoets.pijlerplan');
   await expect(page.getByTestId('dirty-marker')).toHaveCount(0);
 
-  await editCell(page, 'Ronse', 'inhabitants_2020', '31.000');
+  await editMunicipalityCell(page, 'Ronse', 'inhabitants_2020', '31.000');
   await expect(page.getByTestId('dirty-marker')).toBeVisible();
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('dirty-marker')).toHaveCount(0);
@@ -158,7 +148,7 @@ test('opening a workspace from a newer version says to update Pijlerplan', async
 
 test('closing with unsaved changes asks first', async ({ page }) => {
   await openApp(page, 'gemeenten');
-  await editCell(page, 'Ronse', 'arrondissement', 'Elders');
+  await editMunicipalityCell(page, 'Ronse', 'arrondissement', 'Elders');
   await expect(page.getByTestId('dirty-marker')).toBeVisible();
   const asked = page.waitForEvent('dialog');
   await page.close({ runBeforeUnload: true });
@@ -169,7 +159,7 @@ test('closing with unsaved changes asks first', async ({ page }) => {
 
 test('a value the column cannot hold is refused with a Dutch message', async ({ page }) => {
   await openApp(page, 'gemeenten');
-  await editCell(page, 'Ronse', 'inhabitants_2020', 'veel');
+  await editMunicipalityCell(page, 'Ronse', 'inhabitants_2020', 'veel');
   await expect(
     page.getByRole('alert').or(page.locator('.mantine-Notification-root')),
   ).toContainText('geen getal');
@@ -202,7 +192,7 @@ test('Nieuwe werkruimte starts empty but with the reference data; unsaved edits 
   page,
 }) => {
   await openApp(page, 'gemeenten');
-  await editCell(page, 'Ronse', 'arrondissement', 'Elders');
+  await editMunicipalityCell(page, 'Ronse', 'arrondissement', 'Elders');
   await page.getByTestId('file-menu').click();
   await page.locator('[data-command="file.new"]').click();
   // There are unsaved changes: the app asks before throwing them away.
