@@ -244,7 +244,14 @@ export function ImportScreen({
   useEffect(() => {
     if (!file || !sheet || previewKey === null || state.step < 2 || state.step === DONE_STEP)
       return;
-    if (state.previewKey === previewKey) return;
+    if (state.previewKey === previewKey) {
+      // What is shown is what is asked for (the layout went back to it before an earlier read
+      // was sent or came back): that read is stale, and nothing is loading. Without this the
+      // spinner stayed and "Volgende" stayed disabled.
+      previewRequest.current++;
+      setPreviewLoading(false);
+      return;
+    }
     const request = ++previewRequest.current;
     setPreviewLoading(true);
     const layout = hasOverrides(overrides) ? overrides : undefined;
