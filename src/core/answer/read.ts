@@ -3,7 +3,7 @@ import { resolveFilter, type DashboardFilter } from '../dashboard/filter';
 import { plannedMilliByPosition } from '../dashboard/fte-charts';
 import { today } from '../org';
 import { planningHorizon } from '../planning/months';
-import { findScenario, listScenarios } from '../planning/scenarios';
+import { findScenarioHead, scenarioHeads } from '../planning/scenarios';
 import { err, ok, type Result } from '../result';
 import { readMeta } from '../workspace/meta';
 import { readHowMany, type AnswerFilters } from './how-many';
@@ -41,10 +41,13 @@ export function referenceDate(
   return ok(now);
 }
 
-/** The scenario asked for, else the first approved one, else the first one. */
+/**
+ * The scenario asked for, else the first approved one, else the first one. Read without
+ * counting each scenario's allocation rows (the answer needs its id, name and status only).
+ */
 function answerScenario(db: Database, scenarioId: number | undefined) {
-  if (scenarioId !== undefined) return findScenario(db, scenarioId);
-  const scenarios = listScenarios(db);
+  if (scenarioId !== undefined) return findScenarioHead(db, scenarioId);
+  const scenarios = scenarioHeads(db);
   const chosen = scenarios.find((s) => s.status === 'approved') ?? scenarios[0];
   return chosen
     ? ok(chosen)
