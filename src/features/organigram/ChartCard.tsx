@@ -5,7 +5,8 @@ import type { CardText } from './chart-model';
 import type { ChartPalette } from './chart-theme';
 import classes from './organigram.module.css';
 
-function ShapeElement({ shape }: { shape: Shape }) {
+/** One shape of a card as SVG (ChartCard's, and the batched box layer's texts). */
+export function ShapeElement({ shape }: { shape: Shape }) {
   if (shape.type === 'rect') {
     return (
       <rect

@@ -4,7 +4,7 @@ import { boxPaths, type BoxLayerPaths, type BoxState } from './box-paths';
 import type { CardState } from './card-shapes';
 import type { CardTexts } from './chart-model';
 import type { ChartPalette } from './chart-theme';
-import { ChartCard } from './ChartCard';
+import { ChartCard, ShapeElement } from './ChartCard';
 import classes from './organigram.module.css';
 
 /** The dimmed cards' strength under the lens, as ChartCard draws them. */
@@ -24,17 +24,7 @@ function Layer({ part }: { part: BoxLayerPaths }) {
         />
       ))}
       {part.texts.map((shape, i) => (
-        <text
-          key={`t${i}`}
-          x={shape.x}
-          y={shape.y}
-          fontSize={shape.size}
-          fontWeight={shape.weight}
-          fill={shape.fill}
-          textAnchor={shape.anchor}
-        >
-          {shape.text}
-        </text>
+        <ShapeElement key={`t${i}`} shape={shape} />
       ))}
     </>
   );
