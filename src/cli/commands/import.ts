@@ -311,123 +311,140 @@ export const importCommand: CliCommand = {
         ...(lastRow ? { lastDataRow: lastRow - 1 } : {}),
       };
       const layoutArg = Object.keys(layout).length > 0 ? layout : undefined;
-      const preview = await core.call('import.preview', {
-        fileId: info.fileId,
-        sheet,
-        layout: layoutArg,
-      });
-      if (!preview.ok) fail(`${spreadsheet}: ${preview.error.message}`);
-
-      // Target and mapping: explicit options, else a template (named, from a file, or matched
-      // automatically by the layout), else a raw table named after the file or sheet.
-      let target: ImportTarget | undefined;
-      let mapping: ColumnMapping | undefined;
-      let raw: RawTableOptions | undefined = templateFile?.raw;
-      if (templateFile) {
-        target = targetFrom(templateFile.target);
-        if (templateFile.mapping)
-          mapping = resolveMapping(templateFile.mapping, preview.value.layout.columns);
-      } else if (templateSpec) {
-        const named = (await core.call('import.templates', undefined)).find(
-          (t) => t.name === templateSpec,
-        );
-        if (!named) fail(`Geen sjabloon "${templateSpec}" in ${into} (en geen .json-bestand).`);
-        target = named.target;
-        mapping = named.mapping;
-      } else if (
-        preview.value.template &&
-        targetOption === undefined &&
-        options.table === undefined
-      ) {
-        target = preview.value.template.target;
-        mapping = preview.value.template.mapping;
-        io.err(
-          `Sjabloon "${preview.value.template.name}" toegepast (zelfde kolommen als eerder).\n`,
-        );
-      }
-      const generic = /^(sheet|blad|feuil|tabelle)\s*\d*$/i.test(sheet);
-      const defaultTable = rawTableName(
-        info.sheets.length === 1 || generic ? path.basename(spreadsheet) : sheet,
-      );
-      if (targetOption === 'raw' || typeof options.table === 'string') {
-        const table =
-          typeof options.table === 'string'
-            ? options.table
-            : target?.kind === 'raw'
-              ? target.table
-              : defaultTable;
-        target = { kind: 'raw', table };
-      } else if (targetOption !== undefined && isEntityName(targetOption)) {
-        target = { kind: 'entity', entity: targetOption };
-      }
-      target ??= { kind: 'raw', table: defaultTable };
-      if (typeof options.key === 'string' || options.replace === true) {
-        raw = {
-          ...raw,
-          ...(typeof options.key === 'string' ? { keyColumn: options.key } : {}),
-          ...(options.replace ? { replace: true } : {}),
-        };
-      }
-      if (target.kind === 'entity' && mapping === undefined) {
-        mapping = await core.call('import.suggestMapping', {
+      // The merges of an .xlsx come from the import's own read of the sheet, not from a read
+      // before it; in the rare sheet whose merged header cells change the layout, nothing was
+      // written and the import is done again with them known.
+      let deferMerges = true;
+      const redoWithMerges = (result: { ok: boolean; error?: { code: string } }): boolean => {
+        if (!deferMerges || result.ok || result.error?.code !== 'import.layout_changed')
+          return false;
+        deferMerges = false;
+        return true;
+      };
+      for (;;) {
+        const preview = await core.call('import.preview', {
           fileId: info.fileId,
           sheet,
           layout: layoutArg,
-          target,
+          ...(deferMerges ? { deferMerges } : {}),
         });
-      }
+        if (!preview.ok) fail(`${spreadsheet}: ${preview.error.message}`);
 
-      const request: ImportRequest = {
-        fileId: info.fileId,
-        sheet,
-        target,
-        ...(layoutArg ? { layout: layoutArg } : {}),
-        ...(mapping ? { mapping } : {}),
-        ...(raw ? { raw } : {}),
-      };
-      const acceptValid = options['accept-valid'] === true;
-      if (options['dry-run'] === true) {
-        const planned = await core.call('import.plan', request);
-        if (!planned.ok) fail(`${spreadsheet}: ${planned.error.message}`);
-        const plan = planned.value;
-        printReport(io, plan);
-        io.out('\nProefdraai: er is niets geschreven.\n');
-        const errors = plan.issues.some((i) => i.severity === 'error');
-        return errors && !acceptValid ? 1 : 0;
-      }
-      // One pass over the file: validated and written in one transaction, rolled back at the end
-      // when there are errors and --accept-valid is not given.
-      const ran = await core.call('import.run', {
-        ...request,
-        acceptValidRows: acceptValid,
-        applyRemovals: options['apply-removals'] === true,
-        ...(typeof options['save-template'] === 'string'
-          ? { saveTemplateAs: options['save-template'] }
-          : {}),
-      });
-      if (!ran.ok) fail(`${spreadsheet}: ${ran.error.message}`);
-      printReport(io, ran.value.plan);
-      const committed = ran.value.committed;
-      if (!committed.ok) {
-        const hint =
-          committed.error.code === 'import.has_errors'
-            ? ' (gebruik --accept-valid om alleen de geldige rijen te importeren)'
-            : '';
-        fail(`${committed.error.message}${hint}`);
-      }
-      const bytes = await core.call('workspace.export', undefined);
-      try {
-        await writeWorkspaceFile(into, bytes);
-      } catch (error) {
-        fail(
-          `${into} kon niet geschreven worden: ${error instanceof Error ? error.message : String(error)}`,
+        // Target and mapping: explicit options, else a template (named, from a file, or matched
+        // automatically by the layout), else a raw table named after the file or sheet.
+        let target: ImportTarget | undefined;
+        let mapping: ColumnMapping | undefined;
+        let raw: RawTableOptions | undefined = templateFile?.raw;
+        if (templateFile) {
+          target = targetFrom(templateFile.target);
+          if (templateFile.mapping)
+            mapping = resolveMapping(templateFile.mapping, preview.value.layout.columns);
+        } else if (templateSpec) {
+          const named = (await core.call('import.templates', undefined)).find(
+            (t) => t.name === templateSpec,
+          );
+          if (!named) fail(`Geen sjabloon "${templateSpec}" in ${into} (en geen .json-bestand).`);
+          target = named.target;
+          mapping = named.mapping;
+        } else if (
+          preview.value.template &&
+          targetOption === undefined &&
+          options.table === undefined
+        ) {
+          target = preview.value.template.target;
+          mapping = preview.value.template.mapping;
+          io.err(
+            `Sjabloon "${preview.value.template.name}" toegepast (zelfde kolommen als eerder).\n`,
+          );
+        }
+        const generic = /^(sheet|blad|feuil|tabelle)\s*\d*$/i.test(sheet);
+        const defaultTable = rawTableName(
+          info.sheets.length === 1 || generic ? path.basename(spreadsheet) : sheet,
         );
+        if (targetOption === 'raw' || typeof options.table === 'string') {
+          const table =
+            typeof options.table === 'string'
+              ? options.table
+              : target?.kind === 'raw'
+                ? target.table
+                : defaultTable;
+          target = { kind: 'raw', table };
+        } else if (targetOption !== undefined && isEntityName(targetOption)) {
+          target = { kind: 'entity', entity: targetOption };
+        }
+        target ??= { kind: 'raw', table: defaultTable };
+        if (typeof options.key === 'string' || options.replace === true) {
+          raw = {
+            ...raw,
+            ...(typeof options.key === 'string' ? { keyColumn: options.key } : {}),
+            ...(options.replace ? { replace: true } : {}),
+          };
+        }
+        if (target.kind === 'entity' && mapping === undefined) {
+          mapping = await core.call('import.suggestMapping', {
+            fileId: info.fileId,
+            sheet,
+            layout: layoutArg,
+            target,
+            ...(deferMerges ? { deferMerges } : {}),
+          });
+        }
+
+        const request: ImportRequest = {
+          fileId: info.fileId,
+          sheet,
+          target,
+          ...(layoutArg ? { layout: layoutArg } : {}),
+          ...(mapping ? { mapping } : {}),
+          ...(raw ? { raw } : {}),
+          ...(deferMerges ? { deferMerges } : {}),
+        };
+        const acceptValid = options['accept-valid'] === true;
+        if (options['dry-run'] === true) {
+          const planned = await core.call('import.plan', request);
+          if (redoWithMerges(planned)) continue;
+          if (!planned.ok) fail(`${spreadsheet}: ${planned.error.message}`);
+          const plan = planned.value;
+          printReport(io, plan);
+          io.out('\nProefdraai: er is niets geschreven.\n');
+          const errors = plan.issues.some((i) => i.severity === 'error');
+          return errors && !acceptValid ? 1 : 0;
+        }
+        // One pass over the file: validated and written in one transaction, rolled back at the end
+        // when there are errors and --accept-valid is not given.
+        const ran = await core.call('import.run', {
+          ...request,
+          acceptValidRows: acceptValid,
+          applyRemovals: options['apply-removals'] === true,
+          ...(typeof options['save-template'] === 'string'
+            ? { saveTemplateAs: options['save-template'] }
+            : {}),
+        });
+        if (redoWithMerges(ran)) continue;
+        if (!ran.ok) fail(`${spreadsheet}: ${ran.error.message}`);
+        printReport(io, ran.value.plan);
+        const committed = ran.value.committed;
+        if (!committed.ok) {
+          const hint =
+            committed.error.code === 'import.has_errors'
+              ? ' (gebruik --accept-valid om alleen de geldige rijen te importeren)'
+              : '';
+          fail(`${committed.error.message}${hint}`);
+        }
+        const bytes = await core.call('workspace.export', undefined);
+        try {
+          await writeWorkspaceFile(into, bytes);
+        } catch (error) {
+          fail(
+            `${into} kon niet geschreven worden: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+        const log = committed.value;
+        io.out(
+          `\nGeïmporteerd (import ${log.id}): ${log.rowsInserted} nieuw, ${log.rowsUpdated} gewijzigd, ${log.rowsDeleted} verwijderd, ${log.rowsRejected} afgekeurd → ${workspace === 'created' ? 'nieuwe werkruimte ' : ''}${into}\n`,
+        );
+        return 0;
       }
-      const log = committed.value;
-      io.out(
-        `\nGeïmporteerd (import ${log.id}): ${log.rowsInserted} nieuw, ${log.rowsUpdated} gewijzigd, ${log.rowsDeleted} verwijderd, ${log.rowsRejected} afgekeurd → ${workspace === 'created' ? 'nieuwe werkruimte ' : ''}${into}\n`,
-      );
-      return 0;
     };
     try {
       return await importFile(file.value);

@@ -75,6 +75,13 @@ export type ImportRequest = {
   mapping?: ColumnMapping;
   /** Raw tables only: what to do when the table already exists. */
   raw?: RawTableOptions;
+  /**
+   * Detect the layout without the sheet's merges when they are not known yet (an .xlsx lists
+   * them after its cells: finding them first is a read of the whole sheet), and check it against
+   * the merges the import's own read found: 'import.layout_changed' when they change it, and
+   * nothing is written. The CLI then imports again, with the merges known.
+   */
+  deferMerges?: boolean;
 };
 
 /**
@@ -195,7 +202,13 @@ export type InspectArgs = {
   encoding?: CsvDialect['encoding'];
   delimiter?: CsvDialect['delimiter'];
 };
-export type PreviewArgs = { fileId: string; sheet: string; layout?: LayoutOverrides };
+export type PreviewArgs = {
+  fileId: string;
+  sheet: string;
+  layout?: LayoutOverrides;
+  /** See ImportRequest.deferMerges. */
+  deferMerges?: boolean;
+};
 export type SuggestMappingArgs = PreviewArgs & { target: ImportTarget };
 export type ExportIssuesArgs = { planId: string };
 export type UndoImportArgs = { importId: number };

@@ -66,7 +66,9 @@ export const importHandlers = defineHandlers({
     context: HandlerContext,
   ): Promise<ColumnMapping> => {
     if (args.target.kind !== 'entity') return {};
-    const prepared = await prepare(args.fileId, args.sheet, args.layout, context.signal);
+    const prepared = await prepare(args.fileId, args.sheet, args.layout, context.signal, {
+      deferMerges: args.deferMerges === true,
+    });
     if (!prepared.ok) return {};
     const template = templateFor(context.session.db, prepared.value.layout);
     if (

@@ -61,6 +61,12 @@ export type WorkbookReader = {
   /** xlsx: serials count from 1904-01-01 (pass to parseValue for serials in date columns). */
   date1904?: boolean;
   merges(sheet: string): Promise<MergedRange[]>;
+  /**
+   * The merges when they are known without reading the sheet for them (an xlsx lists them after
+   * its cells, so they are known once a read reached the end); undefined otherwise. A reader
+   * without this method has its merges at no cost.
+   */
+  knownMerges?(sheet: string): MergedRange[] | undefined;
   readRows(
     sheet: string,
     onRows: (rows: CellValue[][], firstRowIndex: number) => void | Promise<void>,

@@ -10,10 +10,11 @@ import type {
 } from '../api-types';
 import { uniqueColumnNames } from '../readers/column-names';
 import { getFile, newId, storeFile, type StoredFile } from '../pipeline/file-store';
-import { detectLayout, detectSheetLayout } from '../readers/layout';
+import { detectLayout, readSheetSample, sampleLayout } from '../readers/layout';
 import { rawTableName, suggestTarget } from '../pipeline/mapping';
 import { findTemplate, layoutFingerprint, templateMapping } from '../pipeline/templates';
-import type { ByteSource, CellValue, SheetLayout, WorkbookReader } from '../types';
+import type { SheetSample } from '../readers/layout';
+import type { ByteSource, CellValue, MergedRange, SheetLayout, WorkbookReader } from '../types';
 import { openWorkbook } from '../readers/workbook';
 
 /**
@@ -159,35 +160,92 @@ type Prepared = {
   layout: SheetLayout;
   rows: CellValue[][];
   totalRows: number;
+  /** The layout was detected without the sheet's merges (not known yet): see `checkMerges`. */
+  mergesDeferred: boolean;
+  overrides: LayoutOverrides | undefined;
+  sample: SheetSample;
 };
+
+/** What prepare may leave out: the merges of an .xlsx, when a full read of the sheet follows. */
+export type PrepareOptions = { deferMerges?: boolean };
 
 export async function prepare(
   fileId: string | StoredFile,
   sheetName: string,
   overrides: LayoutOverrides | undefined,
   signal: AbortSignal,
+  options: PrepareOptions = {},
 ): Promise<Result<Prepared>> {
   const opened = typeof fileId === 'string' ? await openStored(fileId) : await readerOf(fileId);
   if (!opened.ok) return opened;
   const { file, reader } = opened.value;
   const sheet = sheetOf(reader, sheetName);
   if (!sheet.ok) return sheet;
-  const detected = await detectSheetLayout(reader, sheet.value, {
-    sampleRows: SAMPLE_ROWS,
-    signal,
-  });
-  if (!detected.ok) return detected;
-  const { complete } = detected.value;
-  let totalRows = complete ? detected.value.rows.length : file.rowCounts?.get(sheet.value);
+  // Preview and import both prepare: the sample is read once per file and sheet.
+  let sample = file.samples?.get(sheet.value);
+  if (!sample) {
+    const read = await readSheetSample(reader, sheet.value, { sampleRows: SAMPLE_ROWS, signal });
+    if (!read.ok) return read;
+    sample = read.value;
+    (file.samples ??= new Map()).set(sheet.value, sample);
+  }
+  // An .xlsx lists its merges after all its cells: finding them is a read of the whole sheet.
+  // An import that reads the whole sheet anyway may take them from that read (checkMerges).
+  let merges = reader.knownMerges
+    ? reader.knownMerges(sheet.value)
+    : await reader.merges(sheet.value);
+  const mergesDeferred = merges === undefined && options.deferMerges === true;
+  merges ??= mergesDeferred ? [] : await reader.merges(sheet.value);
+  let totalRows = sample.complete ? sample.rows.length : file.rowCounts?.get(sheet.value);
   if (totalRows === undefined) {
-    // Preview and import both prepare: a sheet counted by reading it is read for that once.
-    totalRows = await countRows(reader, sheet.value, signal, detected.value.rows.length);
+    // A sheet counted by reading it is read for that once.
+    totalRows = await countRows(reader, sheet.value, signal, sample.rows.length);
     if (!signal.aborted) (file.rowCounts ??= new Map()).set(sheet.value, totalRows);
   }
-  const found = detected.value.layout;
+  const layout = finalLayout(reader, sheet.value, sample, merges, overrides, totalRows);
+  return ok({
+    file,
+    reader,
+    sheet: sheet.value,
+    layout,
+    rows: sample.rows,
+    totalRows,
+    mergesDeferred,
+    overrides,
+    sample,
+  });
+}
+
+function finalLayout(
+  reader: WorkbookReader,
+  sheet: string,
+  sample: SheetSample,
+  merges: readonly MergedRange[],
+  overrides: LayoutOverrides | undefined,
+  totalRows: number,
+): SheetLayout {
+  const found = sampleLayout(reader, sheet, sample, merges).layout;
   if (found.toEnd) found.lastDataRow = Math.max(found.lastDataRow, totalRows - 1);
-  const layout = applyOverrides(found, detected.value.rows, overrides, totalRows);
-  return ok({ file, reader, sheet: sheet.value, layout, rows: detected.value.rows, totalRows });
+  return applyOverrides(found, sample.rows, overrides, totalRows);
+}
+
+/**
+ * After a full read with the merges deferred: the layout detected with the merges the read found
+ * must be the one that was used, else the import is redone with it ('import.layout_changed').
+ * Most sheets have no merges at the top, and then there is nothing to compare.
+ */
+export async function checkMerges(prepared: Prepared): Promise<Result<true>> {
+  if (!prepared.mergesDeferred) return ok(true);
+  const { reader, sheet, sample } = prepared;
+  const merges = reader.knownMerges?.(sheet) ?? (await reader.merges(sheet));
+  if (!merges.some((m) => m.top < sample.rows.length)) return ok(true);
+  const layout = finalLayout(reader, sheet, sample, merges, prepared.overrides, prepared.totalRows);
+  if (JSON.stringify(layout) === JSON.stringify(prepared.layout)) return ok(true);
+  return err(
+    'import.layout_changed',
+    `De samengevoegde cellen bovenaan blad ‘${sheet}’ veranderen de kolomkoppen: de import wordt opnieuw gedaan met die koppen.`,
+    { sheet },
+  );
 }
 
 /** The raw table name a sheet gets by default: the file's name, or the sheet's when it says more. */
@@ -238,7 +296,9 @@ export async function previewSheet(
   args: PreviewArgs,
   signal: AbortSignal,
 ): Promise<Result<ImportPreview>> {
-  const prepared = await prepare(args.fileId, args.sheet, args.layout, signal);
+  const prepared = await prepare(args.fileId, args.sheet, args.layout, signal, {
+    deferMerges: args.deferMerges === true,
+  });
   if (!prepared.ok) return prepared;
   const { file, reader, sheet, layout, rows, totalRows } = prepared.value;
   const template = templateFor(db, layout);

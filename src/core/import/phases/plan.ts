@@ -36,7 +36,7 @@ import {
   yieldToEventLoop,
 } from '../pipeline/validate';
 import { makeColumnParser, parseValue } from '../readers/values';
-import { prepare } from './inspect';
+import { checkMerges, prepare } from './inspect';
 
 /**
  * The plan phase: the whole sheet read, validated and diffed against the workspace, written
@@ -101,7 +101,9 @@ export async function buildPlan(
 ): Promise<Result<StoredPlan>> {
   const { session, signal, progress } = context;
   const db = session.db;
-  const prepared = await prepare(source ?? request.fileId, request.sheet, request.layout, signal);
+  const prepared = await prepare(source ?? request.fileId, request.sheet, request.layout, signal, {
+    deferMerges: request.deferMerges === true,
+  });
   if (!prepared.ok) return prepared;
   const { file, reader, sheet, layout } = prepared.value;
   if (layout.columns.length === 0)
@@ -305,6 +307,9 @@ export async function buildPlan(
     if (error instanceof ImportCancelled) return cancelled();
     throw error;
   }
+  // The whole sheet was read: merges left out of its layout are known now (else read for).
+  const merged = await checkMerges(prepared.value);
+  if (!merged.ok) return merged;
   stored.plan.end = dataEnd;
   stored.plan.sheet = sheet;
   stored.plan.fileName = file.info.fileName;

@@ -37,7 +37,7 @@ export async function runImport(
   args: ImportRunArgs,
   context: HandlerContext,
 ): Promise<Result<ImportRunResult>> {
-  const { fileId, sheet, target, layout, mapping, raw, ...commit } = args;
+  const { fileId, sheet, target, layout, mapping, raw, deferMerges, ...commit } = args;
   const request: ImportRequest = {
     fileId,
     sheet,
@@ -45,6 +45,7 @@ export async function runImport(
     ...(layout ? { layout } : {}),
     ...(mapping ? { mapping } : {}),
     ...(raw ? { raw } : {}),
+    ...(deferMerges ? { deferMerges } : {}),
   };
   if (target.kind === 'entity') {
     const planned = await buildPlan(request, context);

@@ -1,4 +1,5 @@
 import type { ImportFile } from '../api-types';
+import type { SheetSample } from '../readers/layout';
 import type { ByteSource, OpenWorkbookOptions, WorkbookReader } from '../types';
 
 /**
@@ -15,6 +16,8 @@ export type StoredFile = {
   reader?: WorkbookReader;
   /** Rows per sheet, once counted by reading it (a sheet without <dimension>): read once, not per step. */
   rowCounts?: Map<string, number>;
+  /** The first rows per sheet, read once for the preview and the import that follows it. */
+  samples?: Map<string, SheetSample>;
 };
 
 const MAX_FILES = 4;

@@ -521,14 +521,14 @@ export function detectLayout(
   return layout;
 }
 
-/** Read the sample a preview shows and detect the layout from it. */
-export async function detectSheetLayout(
+/** The first rows of a sheet, as a preview shows them and the layout is detected from. */
+export type SheetSample = { rows: CellValue[][]; complete: boolean };
+
+export async function readSheetSample(
   reader: WorkbookReader,
   sheet: string,
-  options: { sampleRows?: number; signal?: AbortSignal; totalRows?: number | null } = {},
-): Promise<
-  Result<{ layout: SheetLayout; rows: CellValue[][]; merges: MergedRange[]; complete: boolean }>
-> {
+  options: { sampleRows?: number; signal?: AbortSignal } = {},
+): Promise<Result<SheetSample>> {
   const rows: CellValue[][] = [];
   const sampleRows = options.sampleRows ?? 200;
   const read = await reader.readRows(sheet, (batch) => void rows.push(...batch), {
@@ -537,15 +537,45 @@ export async function detectSheetLayout(
     signal: options.signal,
   });
   if (!read.ok) return read;
-  const merges = (await reader.merges(sheet)).filter((m) => m.top < rows.length);
-  const info = reader.sheets.find((s) => s.name === sheet);
   // A full sample may or may not be the whole sheet: only a short one proves the end was seen.
-  const complete = rows.length < sampleRows;
-  const layout = detectLayout(rows, merges, {
-    totalRows: options.totalRows ?? info?.rowCount ?? null,
-    sampleComplete: complete,
+  return ok({ rows, complete: rows.length < sampleRows });
+}
+
+/** The layout of a sample, with the merges that start in it. */
+export function sampleLayout(
+  reader: WorkbookReader,
+  sheet: string,
+  sample: SheetSample,
+  allMerges: readonly MergedRange[],
+  totalRows?: number | null,
+): { layout: SheetLayout; merges: MergedRange[] } {
+  const merges = allMerges.filter((m) => m.top < sample.rows.length);
+  const info = reader.sheets.find((s) => s.name === sheet);
+  const layout = detectLayout(sample.rows, merges, {
+    totalRows: totalRows ?? info?.rowCount ?? null,
+    sampleComplete: sample.complete,
   });
-  return ok({ layout, rows, merges, complete });
+  return { layout, merges };
+}
+
+/** Read the sample a preview shows and detect the layout from it. */
+export async function detectSheetLayout(
+  reader: WorkbookReader,
+  sheet: string,
+  options: { sampleRows?: number; signal?: AbortSignal; totalRows?: number | null } = {},
+): Promise<
+  Result<{ layout: SheetLayout; rows: CellValue[][]; merges: MergedRange[]; complete: boolean }>
+> {
+  const sample = await readSheetSample(reader, sheet, options);
+  if (!sample.ok) return sample;
+  const found = sampleLayout(
+    reader,
+    sheet,
+    sample.value,
+    await reader.merges(sheet),
+    options.totalRows,
+  );
+  return ok({ ...found, ...sample.value });
 }
 
 export type { DataEnd };

@@ -220,6 +220,7 @@ export async function openXlsx(bytes: Uint8Array | ByteSource): Promise<Result<X
     format: 'xlsx',
     sheets,
     date1904: info.date1904,
+    knownMerges: (name) => mergeCache.get(name),
     async merges(name) {
       const cached = mergeCache.get(name);
       if (cached) return cached;
