@@ -81,6 +81,7 @@ describe("'import.run' with the merges deferred", () => {
       sheet: 'VTE',
       target: { kind: 'raw', table: 'vte' },
       deferMerges: true,
+      acceptValidRows: false,
     });
     expect(ran.ok ? null : ran.error.code).toBe('import.layout_changed');
     expect(snapshot(session.db)).toBe(before);
@@ -95,6 +96,7 @@ describe("'import.run' with the merges deferred", () => {
         sheet: 'VTE',
         target: { kind: 'raw', table: 'vte' },
         deferMerges: true,
+        acceptValidRows: false,
       }),
     );
     expect(again.committed.ok ? null : again.committed.error).toBe(null);
@@ -112,6 +114,7 @@ describe("'import.run' with the merges deferred", () => {
         sheet: 'Telling',
         target: { kind: 'raw', table: 'telling' },
         deferMerges: true,
+        acceptValidRows: false,
       }),
     );
     expect(ran.committed.ok).toBe(true);
