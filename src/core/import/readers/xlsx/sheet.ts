@@ -235,7 +235,10 @@ export class SheetScanner {
   }
 
   push(text: string, final: boolean): void {
-    this.buffer = this.buffer.length > 0 ? this.buffer + text : text;
+    // join, not +: `+` makes a ConsString, and every charCodeAt on it then goes through the
+    // indirection; join copies into one flat string (the copy `+` would make at the first
+    // indexOf anyway).
+    this.buffer = this.buffer.length > 0 ? [this.buffer, text].join('') : text;
     if (this.prefix === undefined && !this.detectPrefix(final)) return;
     if (!this.inData && !this.dataDone) this.findData(final);
     if (this.inData && this.mode === 'merges') this.skipRows(final);
