@@ -157,6 +157,29 @@ describe('CSV parsing', () => {
     }
   });
 
+  it('parses the same rows with the text cut in two or three anywhere (lone CRs, quoted line breaks, empty lines)', () => {
+    const text =
+      'id;naam;opmerking\n1;"Zoë ""Z"" D\'Hondt";"twee\nregels"\r\n\n2;Gent;\r3;"a;b";"x\r\ny\nz"\n4;;"\n"\n5;laatste;rij';
+    const whole: CellValue[][] = [];
+    new CsvChunkParser(';').push(text, true, whole);
+    expect(whole).toHaveLength(7);
+    expect(whole[1]).toEqual(['1', 'Zoë "Z" D\'Hondt', 'twee\nregels']);
+    expect(whole[4]).toEqual(['3', 'a;b', 'x\r\ny\nz']);
+    const cutAt = (cuts: number[]) => {
+      const parser = new CsvChunkParser(';');
+      const out: CellValue[][] = [];
+      const bounds = [0, ...cuts, text.length];
+      for (let k = 0; k + 1 < bounds.length; k++)
+        parser.push(text.slice(bounds[k], bounds[k + 1]), k + 2 === bounds.length, out);
+      return out;
+    };
+    for (let a = 1; a < text.length; a++) {
+      expect(cutAt([a]), `cut at ${a}`).toEqual(whole);
+      for (let b = a + 1; b < text.length; b += 3)
+        expect(cutAt([a, b]), `cuts at ${a}, ${b}`).toEqual(whole);
+    }
+  });
+
   it('parseCsvText keeps its contract (empty fields are empty strings)', () => {
     expect(parseCsvText('a,b\r\n1,"x,y"\r\n,\r\n')).toEqual([
       ['a', 'b'],

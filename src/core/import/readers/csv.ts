@@ -62,11 +62,34 @@ export class CsvChunkParser {
 
   /** Parse `text` (after what came before); push complete rows into `out`. */
   push(text: string, final: boolean, out: CellValue[][]): void {
-    const s = this.rest.length > 0 ? this.rest + text : text;
+    if (this.rest.length === 0) {
+      this.parse(text, 0, final, out);
+      return;
+    }
+    // The row left unfinished by the last chunk is completed with this one's first line and
+    // parsed on its own, so the chunk is read in place: joined onto the rest it would be copied
+    // (a MB each time), and read as a ConsString every charCodeAt would go through the cons.
+    const nl = text.indexOf('\n');
+    if (nl >= 0) {
+      const head = this.rest + text.slice(0, nl + 1);
+      this.rest = '';
+      this.parse(head, 0, final && nl + 1 === text.length, out);
+      if (this.rest.length === 0) {
+        if (nl + 1 < text.length) this.parse(text, nl + 1, final, out);
+        return;
+      }
+      text = text.slice(nl + 1); // the row goes on: a quoted field with a line break in it
+    }
+    const joined = [this.rest, text].join('');
     this.rest = '';
+    this.parse(joined, 0, final, out);
+  }
+
+  /** Parse `s` from `from` on; complete rows go into `out`, an unfinished one into `rest`. */
+  private parse(s: string, from: number, final: boolean, out: CellValue[][]): void {
     const n = s.length;
     const d = this.d;
-    let i = 0;
+    let i = from;
     let rowStart = 0;
     while (i < n) {
       // Start of a row.
