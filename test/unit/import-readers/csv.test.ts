@@ -105,9 +105,9 @@ describe('CSV files: encoding and delimiter detected', () => {
     ]);
   });
 
-  it('keeps a multi-byte character split over the 1 MB decoding chunks intact', async () => {
-    // Put "é" (2 bytes) and "€" (3 bytes) right across the 1 MiB boundary of the reader.
-    const boundary = 1 << 20;
+  it('keeps a multi-byte character split over the 256 KB decoding chunks intact', async () => {
+    // Put "é" (2 bytes), "€" (3 bytes) and "🙂" (4) right across the reader's first chunk boundary.
+    const boundary = 1 << 18;
     const head = 'tekst\n';
     // Lines of 100 characters (a cell may hold at most 32,767), the last one cut by the boundary.
     const room = boundary - head.length - 1;
