@@ -335,6 +335,8 @@ export const importCommand: CliCommand = {
         let target: ImportTarget | undefined;
         let mapping: ColumnMapping | undefined;
         let raw: RawTableOptions | undefined = templateFile?.raw;
+        // Said once the layout stands: a redo with the merges known may match another template.
+        let templateNote: string | undefined;
         if (templateFile) {
           target = targetFrom(templateFile.target);
           if (templateFile.mapping)
@@ -353,9 +355,7 @@ export const importCommand: CliCommand = {
         ) {
           target = preview.value.template.target;
           mapping = preview.value.template.mapping;
-          io.err(
-            `Sjabloon "${preview.value.template.name}" toegepast (zelfde kolommen als eerder).\n`,
-          );
+          templateNote = `Sjabloon "${preview.value.template.name}" toegepast (zelfde kolommen als eerder).\n`;
         }
         const generic = /^(sheet|blad|feuil|tabelle)\s*\d*$/i.test(sheet);
         const defaultTable = rawTableName(
@@ -403,6 +403,7 @@ export const importCommand: CliCommand = {
         if (options['dry-run'] === true) {
           const planned = await core.call('import.plan', request);
           if (redoWithMerges(planned)) continue;
+          if (templateNote) io.err(templateNote);
           if (!planned.ok) fail(`${spreadsheet}: ${planned.error.message}`);
           const plan = planned.value;
           printReport(io, plan);
@@ -421,6 +422,7 @@ export const importCommand: CliCommand = {
             : {}),
         });
         if (redoWithMerges(ran)) continue;
+        if (templateNote) io.err(templateNote);
         if (!ran.ok) fail(`${spreadsheet}: ${ran.error.message}`);
         printReport(io, ran.value.plan);
         const committed = ran.value.committed;

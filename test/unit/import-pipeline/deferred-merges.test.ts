@@ -20,7 +20,7 @@ import { scalar, snapshot, startCore, unwrap } from './helpers';
  * than one chunk of the sheet's XML, so the sample's read does not reach the merges at the end):
  * without the merges the headers read differently.
  */
-async function groupedHeader(): Promise<Uint8Array> {
+async function groupedHeader(merged = true): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('VTE');
   ws.addRow(['Gemeente', 'Begroting', null, 'Realisatie', null]);
@@ -28,9 +28,11 @@ async function groupedHeader(): Promise<Uint8Array> {
   ws.addRow(['Gent', 2.5, 40000, 2, 31500.5]);
   ws.addRow(['Genk', 1, 16000, 1.5, 24000]);
   for (let i = 0; i < 4998; i++) ws.addRow([`Gemeente ${i}`, 1.5, 100.5, 1.5, 100.5]);
-  ws.mergeCells('A1:A2');
-  ws.mergeCells('B1:C1');
-  ws.mergeCells('D1:E1');
+  if (merged) {
+    ws.mergeCells('A1:A2');
+    ws.mergeCells('B1:C1');
+    ws.mergeCells('D1:E1');
+  }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -65,6 +67,22 @@ async function columnsOf(workspace: string, table: string): Promise<unknown[]> {
   }
 }
 
+/** `import.run` of a sheet into a raw table with the merges deferred, as the CLI calls it. */
+function runDeferred(
+  call: Awaited<ReturnType<typeof startCore>>['call'],
+  fileId: string,
+  sheet: string,
+  table: string,
+) {
+  return call('import.run', {
+    fileId,
+    sheet,
+    target: { kind: 'raw', table },
+    deferMerges: true,
+    acceptValidRows: false,
+  });
+}
+
 describe("'import.run' with the merges deferred", () => {
   it('writes nothing and says import.layout_changed when merged headers change the layout', async () => {
     const { call, session } = await startCore({ reference: false });
@@ -76,13 +94,7 @@ describe("'import.run' with the merges deferred", () => {
     // Without its merges the sheet's first row is not yet read as a group header.
     expect(deferred.layout.columns.map((c) => c.name)).not.toEqual(GROUPED_COLUMNS);
     const before = snapshot(session.db);
-    const ran = await call('import.run', {
-      fileId: file.fileId,
-      sheet: 'VTE',
-      target: { kind: 'raw', table: 'vte' },
-      deferMerges: true,
-      acceptValidRows: false,
-    });
+    const ran = await runDeferred(call, file.fileId, 'VTE', 'vte');
     expect(ran.ok ? null : ran.error.code).toBe('import.layout_changed');
     expect(snapshot(session.db)).toBe(before);
     // The read found the merges: the next preview has them without deferring anything.
@@ -90,15 +102,7 @@ describe("'import.run' with the merges deferred", () => {
       await call('import.preview', { fileId: file.fileId, sheet: 'VTE', deferMerges: true }),
     );
     expect(known.layout.columns.map((c) => c.name)).toEqual(GROUPED_COLUMNS);
-    const again = unwrap(
-      await call('import.run', {
-        fileId: file.fileId,
-        sheet: 'VTE',
-        target: { kind: 'raw', table: 'vte' },
-        deferMerges: true,
-        acceptValidRows: false,
-      }),
-    );
+    const again = unwrap(await runDeferred(call, file.fileId, 'VTE', 'vte'));
     expect(again.committed.ok ? null : again.committed.error).toBe(null);
     expect(scalar(session.db, 'SELECT sum(begroting_bedrag) FROM vte')).toBe(56000 + 4998 * 100.5);
   });
@@ -108,15 +112,7 @@ describe("'import.run' with the merges deferred", () => {
     const file = unwrap(
       await call('import.inspect', { fileName: 'telling.xlsx', bytes: await mergedTitle() }),
     );
-    const ran = unwrap(
-      await call('import.run', {
-        fileId: file.fileId,
-        sheet: 'Telling',
-        target: { kind: 'raw', table: 'telling' },
-        deferMerges: true,
-        acceptValidRows: false,
-      }),
-    );
+    const ran = unwrap(await runDeferred(call, file.fileId, 'Telling', 'telling'));
     expect(ran.committed.ok).toBe(true);
     expect(ran.plan.layout?.headerRow).toBe(1);
     expect(scalar(session.db, 'SELECT sum(aantal) FROM telling')).toBe(155);
@@ -142,5 +138,27 @@ describe('cli import of merged header cells', () => {
     expect(result).toMatchObject({ code: 0, err: '' });
     expect(result.out).toContain('5000 rijen gelezen');
     expect(await columnsOf(ws, 'vte')).toEqual(GROUPED_COLUMNS);
+  });
+
+  it('names only the template the final layout matched, once, when the merges make it import again', async () => {
+    // "Los": the same two header rows without merges, which is how the merged file reads
+    // before its merges are known. "Samengevoegd": the merged file itself.
+    const ws = path.join(dir, 'sjablonen.pijlerplan');
+    const loose = path.join(dir, 'los.xlsx');
+    await writeFile(loose, await groupedHeader(false));
+    const vte = path.join(dir, 'vte.xlsx');
+    const saved = [
+      await cli('import', loose, '--into', ws, '--table', 'los', '--save-template', 'Los'),
+      await cli('import', vte, '--into', ws, '--table', 'vte', '--save-template', 'Samengevoegd'),
+    ];
+    expect(saved.map((r) => r.code)).toEqual([0, 0]);
+    const dry = await cli('import', vte, '--into', ws, '--dry-run');
+    expect(dry.code).toBe(0);
+    const run = await cli('import', vte, '--into', ws, '--replace');
+    expect(run.code).toBe(0);
+    for (const result of [dry, run]) {
+      expect(result.err).toBe('Sjabloon "Samengevoegd" toegepast (zelfde kolommen als eerder).\n');
+      expect(result.out).toContain('5000 rijen gelezen');
+    }
   });
 });
