@@ -254,3 +254,56 @@ test('PNG, SVG and PDF exports are produced; the SVG keeps its colours', async (
   expect(pdf.length).toBeGreaterThan(50_000);
   expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1 + CHARTS.length);
 });
+
+test('cards are packed without empty space, KPI cards share a height, and the dashboard prints', async ({
+  page,
+}) => {
+  await openDashboard(page);
+  for (const id of CHARTS)
+    await expect(page.getByTestId(`chart-${id}`)).toHaveAttribute('data-drawn', 'true', {
+      timeout: 30_000,
+    });
+  const boxes = async () =>
+    page.evaluate((ids) => {
+      const grid = document.querySelector('[data-testid="dashboard-charts"]')!;
+      const gap = parseFloat(getComputedStyle(grid).columnGap);
+      const cards = ids.map((id) => {
+        const card = document.querySelector(`[data-testid="chart-${id}"]`)!;
+        const r = card.getBoundingClientRect();
+        // How far the card's content reaches: its last child's bottom plus the card's padding.
+        const last = card.lastElementChild!.getBoundingClientRect();
+        return { id, left: r.left, top: r.top, bottom: r.bottom, content: last.bottom };
+      });
+      return { gap, cards };
+    }, CHARTS);
+  const { gap, cards } = await boxes();
+  // The one-division chart beside the 18 regions: its card ends where its content does.
+  for (const c of cards) expect(c.bottom - c.content, c.id).toBeLessThan(40);
+  // Two columns, and in each a card starts one gap below the one above it.
+  const columns = [...new Set(cards.map((c) => Math.round(c.left)))];
+  expect(columns).toHaveLength(2);
+  for (const left of columns) {
+    const column = cards.filter((c) => Math.round(c.left) === left);
+    for (let k = 1; k < column.length; k++)
+      expect(Math.abs(column[k]!.top - column[k - 1]!.bottom - gap), column[k]!.id).toBeLessThan(5);
+  }
+  // In reading order: the first two questions side by side at the top.
+  expect(Math.round(cards[0]!.top)).toBe(Math.round(cards[1]!.top));
+  expect(cards[0]!.left).toBeLessThan(cards[1]!.left);
+
+  const kpiHeights = await page
+    .getByTestId('dashboard-kpis')
+    .locator('[data-testid^="kpi-"] > *')
+    .evaluateAll((papers) => papers.map((p) => Math.round(p.getBoundingClientRect().height)));
+  expect(kpiHeights.length).toBeGreaterThan(1);
+  expect(new Set(kpiHeights).size).toBe(1);
+
+  // Printing (the Afdrukken button, Electron's printToPDF) shows the charts; an organigram
+  // print rule once blanked every page.
+  await page.emulateMedia({ media: 'print' });
+  const printed = await boxes();
+  for (const c of printed.cards) expect(c.bottom - c.top, c.id).toBeGreaterThan(100);
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect((await PDFDocument.load(pdf)).getPageCount()).toBeGreaterThan(2);
+  await page.emulateMedia({ media: 'screen' });
+});

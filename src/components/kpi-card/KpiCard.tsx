@@ -16,7 +16,7 @@ export function KpiCard({
   testId?: string;
 }) {
   return (
-    <Paper p="md" radius="md" data-testid={testId}>
+    <Paper p="md" radius="md" h="100%" data-testid={testId}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div>
           <Text size="xs" c="dimmed" tt="uppercase" fw={700} lts={0.4}>

@@ -34,6 +34,7 @@ import { DASHES, seriesColours } from './palette';
 import { TraceDrawer, type TraceOpen } from './TraceDrawer';
 import { FilterBar } from './FilterBar';
 import { useDashboard, useDashboardOptions } from './use-dashboard';
+import { useMasonry } from './use-masonry';
 
 export function DashboardScreen() {
   const { t, i18n } = useTranslation('dashboard');
@@ -66,6 +67,8 @@ export function DashboardScreen() {
     return scenario ? { scenarioId: scenario.id, grain: 'quarter' } : null;
   }, [chosen, options]);
   const { dashboard, error, loading } = useDashboard(filter, drills);
+  const chartGrid = useRef<HTMLDivElement>(null);
+  useMasonry(chartGrid, dashboard ? dashboard.charts.map((c) => c.id).join() : '');
   const changeFilter = useCallback((to: DashboardFilter) => {
     setChosen(to);
     setDrills({});
@@ -285,9 +288,9 @@ export function DashboardScreen() {
               </UnstyledButton>
             ))}
           </SimpleGrid>
-          <SimpleGrid
-            cols={{ base: 1, lg: 2 }}
-            spacing="md"
+          <div
+            ref={chartGrid}
+            className="dashboard-charts"
             data-testid="dashboard-charts"
             data-scheme={scheme}
             aria-busy={loading}
@@ -301,7 +304,7 @@ export function DashboardScreen() {
                 {...cardHandlers}
               />
             ))}
-          </SimpleGrid>
+          </div>
         </>
       )}
       <TraceDrawer
