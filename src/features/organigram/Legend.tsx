@@ -46,7 +46,7 @@ export function Legend({ palette }: { palette: ChartPalette }) {
         t('legend.vacant'),
       )}
       {item(
-        <rect x={1} y={1} width={8} height={12} rx={2} fill={palette.pillar4} />,
+        <rect x={13} y={1} width={8} height={12} rx={2} fill={palette.pillar4} />,
         t('legend.pillar4'),
       )}
     </Group>

@@ -67,7 +67,7 @@ export function Toolbar(props: Props) {
         onChange={(value) => props.setScenarioId(value ? Number(value) : null)}
         allowDeselect={false}
         comboboxProps={COMBOBOX}
-        w={210}
+        w={250}
         data-testid="org-scenario"
       />
       <DateField
@@ -97,7 +97,7 @@ export function Toolbar(props: Props) {
         }
         allowDeselect={false}
         comboboxProps={COMBOBOX}
-        w={200}
+        w={250}
         data-testid="org-compare"
       />
       {props.compareWith && (
