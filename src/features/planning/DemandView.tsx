@@ -22,7 +22,7 @@ import type { Assumption } from '../../core/planning/assumptions';
 import type { DemandResult, RegionKind } from '../../core/planning/demand';
 import type { Grain } from '../../core/planning/months';
 import type { ScenarioSummary } from '../../core/planning/scenarios';
-import { formatNumber, formatPercent } from '../../i18n/formatters';
+import { formatNumber, formatPercent, shareAsPercent } from '../../i18n/formatters';
 import { intlLocale } from '../../i18n';
 import { bucketLabel } from './labels';
 
@@ -261,7 +261,7 @@ function AssumptionRow({
   const { t, i18n } = useTranslation('planning');
   const share = assumption.unit === 'share';
   const [draft, setDraft] = useState<string | number>(
-    share ? assumption.value * 100 : assumption.value,
+    share ? shareAsPercent(assumption.value) : assumption.value,
   );
   const commit = () => {
     const number = typeof draft === 'number' ? draft : Number(String(draft).replace(',', '.'));
@@ -287,8 +287,8 @@ function AssumptionRow({
           onKeyDown={(event) => event.key === 'Enter' && commit()}
           decimalSeparator={i18n.language.startsWith('en') ? '.' : ','}
           disabled={locked}
-          min={share ? assumption.min * 100 : assumption.min}
-          max={share ? assumption.max * 100 : assumption.max}
+          min={share ? shareAsPercent(assumption.min) : assumption.min}
+          max={share ? shareAsPercent(assumption.max) : assumption.max}
           hideControls
         />
       </Table.Td>

@@ -8,6 +8,7 @@ import {
   formatNumber,
   formatPercent,
   formatValue,
+  shareAsPercent,
   valueKindForColumn,
 } from '../../../src/i18n/formatters';
 
@@ -32,6 +33,26 @@ describe('numbers the Belgian way', () => {
     [formatAmount(-0.4, 'eur', 'nl-BE'), '€ 0'],
   ])('%s → %s', (actual, expected) => {
     expect(plain(actual)).toBe(expected);
+  });
+});
+
+describe('a share as the percentage typed in an input', () => {
+  it.each([
+    [0.55, 55],
+    [0.49, 49],
+    [0.15, 15],
+    [0.07, 7],
+    [0.333, 33.3],
+    [1, 100],
+    [0, 0],
+    [0.123456, 12.3456],
+  ])('%s → %s, without binary floating-point noise', (share, percent) => {
+    expect(shareAsPercent(share)).toBe(percent);
+  });
+
+  it('is the noise it removes: 0.55 × 100 and 0.07 × 100 are not whole in floating point', () => {
+    expect(0.55 * 100).not.toBe(55);
+    expect(0.07 * 100).not.toBe(7);
   });
 });
 
