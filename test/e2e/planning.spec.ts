@@ -153,6 +153,10 @@ test('change a demand assumption and see the gap change', async ({ page }) => {
   const requiredBefore = await required.innerText();
   const gapBefore = await gap.innerText();
   await expect(page.getByTestId('demand-formula')).toContainText('6 u begeleiding');
+  // Shares read as the percentage a planner types (0.55 × 100 once showed as 55,0000000…).
+  await expect(
+    page.getByRole('textbox', { name: /^Aandeel verplichten dat niet werkt/ }),
+  ).toHaveValue('55');
   await screenshot(page, 'planning-demand-light');
 
   // Twice the guidance hours: twice the required FTE.
