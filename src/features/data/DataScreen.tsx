@@ -49,7 +49,7 @@ export function DataScreen({ table }: { table: string | null }) {
     <Page title={t('data.title')} subtitle={t('data.subtitle')} testId="screen-data">
       <Group align="stretch" gap="md" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
         <Paper
-          w={280}
+          w={340}
           radius="sm"
           style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}
         >

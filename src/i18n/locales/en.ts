@@ -291,6 +291,13 @@ export const en: Locale = {
     scenario_assumption: 'Scenario assumptions',
     municipality_overview: 'Municipality overview',
     pilot_overview: 'Pilot overview',
+    allocation_rollup: 'Allocations summed by position and region',
+    allocation_rollup_nis: 'Allocations summed by municipality',
+    allocation_rollup_region: 'Allocations summed by region',
+    allocation_rollup_state: 'State of the summaries',
+    scenario_position: 'Position changes per scenario',
+    scenario_leave: 'Leave per scenario',
+    scenario_grade_cost: 'Cost per grade per scenario',
   },
   approaches: {
     buddy: 'Buddy scheme',

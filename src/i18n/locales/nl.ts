@@ -295,6 +295,13 @@ export const nl = {
     scenario_assumption: 'Scenario-aannames',
     municipality_overview: 'Overzicht gemeenten',
     pilot_overview: 'Overzicht proeftuinen',
+    allocation_rollup: 'Inzet samengeteld per functie en regio',
+    allocation_rollup_nis: 'Inzet samengeteld per gemeente',
+    allocation_rollup_region: 'Inzet samengeteld per regio',
+    allocation_rollup_state: 'Stand van de samentellingen',
+    scenario_position: 'Functiewijzigingen per scenario',
+    scenario_leave: 'Verlof per scenario',
+    scenario_grade_cost: 'Kost per graad per scenario',
   },
   approaches: {
     buddy: 'Buddywerking',

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ROUTE, parseHash, routeHref } from '../../../src/app/router';
 import { COMMANDS } from '../../../src/commands/commands';
 import { toHotkey } from '../../../src/features/shell/shortcuts';
+import initSqlJs from 'sql.js';
+import { createWorkspaceDb } from '../../../src/core/db/workspace-file';
 import { en } from '../../../src/i18n/locales/en';
 import { nl } from '../../../src/i18n/locales/nl';
 
@@ -52,6 +54,22 @@ describe('locales', () => {
 
   it('English has exactly the Dutch keys', () => {
     expect(paths(en).sort()).toEqual(paths(nl).sort());
+  });
+
+  it('every table and view the app creates has a name in the Gegevens list', async () => {
+    const SQL = await initSqlJs();
+    const db = createWorkspaceDb(SQL);
+    try {
+      const names = (
+        db.exec(
+          "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite%'",
+        )[0]?.values ?? []
+      ).map((row) => String(row[0]));
+      expect(names.length).toBeGreaterThan(20);
+      expect(names.filter((name) => !(name in nl.tables))).toEqual([]);
+    } finally {
+      db.close();
+    }
   });
 
   it('no string is left empty', () => {
