@@ -30,20 +30,25 @@ export function DataScreen({ table }: { table: string | null }) {
     };
   }, [core, revision]);
 
-  const shown = useMemo(() => {
-    const needle = foldText(filter.trim()) ?? '';
-    return objects.filter(
-      (item) => !needle || (foldText(`${item.name} ${labelOf(item)}`) ?? '').includes(needle),
-    );
-    // labelOf depends only on the language, which re-renders anyway.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [objects, filter, i18n.language]);
-  const selected = objects.find((item) => item.name === table) ?? null;
   /** The app's own tables by their Dutch name; an imported dataset by its label. */
   const labelOf = (item: TableList[number]) =>
     item.kind !== 'dataset' && i18n.exists(`tables.${item.name}`)
       ? t(`tables.${item.name}`)
       : item.label;
+
+  const shown = useMemo(() => {
+    const needle = foldText(filter.trim()) ?? '';
+    // In the order of the names the list shows, not of the SQL names under them.
+    const collator = new Intl.Collator(i18n.language, { sensitivity: 'base', numeric: true });
+    return objects
+      .filter(
+        (item) => !needle || (foldText(`${item.name} ${labelOf(item)}`) ?? '').includes(needle),
+      )
+      .sort((a, b) => collator.compare(labelOf(a), labelOf(b)));
+    // labelOf depends only on the language, which re-renders anyway.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [objects, filter, i18n.language]);
+  const selected = objects.find((item) => item.name === table) ?? null;
 
   return (
     <Page title={t('data.title')} subtitle={t('data.subtitle')} testId="screen-data">
