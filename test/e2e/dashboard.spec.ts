@@ -297,6 +297,10 @@ test('cards are packed without empty space, KPI cards share a height, and the da
     .evaluateAll((papers) => papers.map((p) => Math.round(p.getBoundingClientRect().height)));
   expect(kpiHeights.length).toBeGreaterThan(1);
   expect(new Set(kpiHeights).size).toBe(1);
+  // The period in Belgian month notation, which wraps only between the months.
+  await expect(page.getByTestId('dashboard-kpis')).toContainText(
+    'Gemiddeld over 01/2022 – 12/2026',
+  );
 
   // Printing (the Afdrukken button, Electron's printToPDF) shows the charts; an organigram
   // print rule once blanked every page.

@@ -281,7 +281,10 @@ export function DashboardScreen() {
                   value={kpiText(kpi)}
                   hint={
                     kpi.unit === 'fte'
-                      ? t('kpis.hint', { from: dashboard.from, to: dashboard.to })
+                      ? t('kpis.hint', {
+                          from: formatIsoDate(dashboard.from, locale),
+                          to: formatIsoDate(dashboard.to, locale),
+                        })
                       : undefined
                   }
                 />
