@@ -74,7 +74,6 @@ export function formatAmount(
   return formatInteger(value, locale);
 }
 
-/** A share 0…1 as a percentage: `0.5` → `50 %` (nl-BE) / `50%` (en). */
 /**
  * A share (0.55) as the percentage a user reads and types (55). 0.55 × 100 is
  * 55.00000000000001 in binary floating point, which an input showed as "55,0000000…"; twelve
@@ -84,6 +83,7 @@ export function shareAsPercent(share: number): number {
   return Number((share * 100).toPrecision(12));
 }
 
+/** A share 0…1 as a percentage: `0.5` → `50 %` (nl-BE) / `50%` (en). */
 export function formatPercent(value: number, locale: string): string {
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
 }

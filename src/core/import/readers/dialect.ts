@@ -224,7 +224,7 @@ function utf8ChunkDecoder(): StreamDecoder {
       if (!options?.stream) return whole.decode(input);
       const complete = utf8CompleteLength(input);
       if (complete < input.length) carry = input.slice(complete);
-      const text = whole.decode(complete < input.length ? input.subarray(0, complete) : input);
+      const text = whole.decode(input.subarray(0, complete));
       if (text.length !== complete) {
         // Not ASCII: the streaming decoder from here on, the cut character first.
         streaming = new TextDecoder('utf-8', { ignoreBOM: true });
